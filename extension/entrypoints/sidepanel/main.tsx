@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { App } from '../../panel/App.tsx';
+import '../../panel/panel.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { PageContextSchema } from '../../shared/schemas/page-context.ts';
+
+// Every runtime message is validated on receipt: content scripts run inside
+// pages we do not control, so their messages are untrusted input.
+
+export const PageContextMessageSchema = z.strictObject({
+  type: z.literal('page-context'),
+  context: PageContextSchema.nullable(),
+});
+
+export const SyncNowMessageSchema = z.strictObject({ type: z.literal('sync-now') });
+
+export const BackgroundMessageSchema = z.discriminatedUnion('type', [PageContextMessageSchema, SyncNowMessageSchema]);
+export type BackgroundMessage = z.infer<typeof BackgroundMessageSchema>;

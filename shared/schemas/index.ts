@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './directory.ts';
+export * from './interaction.ts';
+export * from './page-context.ts';
+export * from './reminder.ts';
+export * from './sync.ts';

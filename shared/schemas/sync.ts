@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { IdSchema } from './common.ts';
+import { AccountInputSchema, AccountSchema, ContactInputSchema, ContactSchema } from './directory.ts';
+import { InteractionInputSchema, InteractionSchema } from './interaction.ts';
+import { ReminderSchema, SnoozeRequestSchema } from './reminder.ts';
+
+/** Most mutations one push may carry (design §5). */
+export const MAX_PUSH_MUTATIONS = 100;
+/** Largest push body in bytes (design §5). */
+export const MAX_PUSH_BYTES = 256 * 1024;
+/** Most rows one pull page returns (design §5). */
+export const MAX_PULL_ROWS = 500;
+
+const ReminderRefSchema = z.strictObject({ id: z.string().min(1).max(128) });
+
+/**
+ * One mutation as the push body carries it. The envelope is checked first
+ * (id and name); `args` is checked per mutation, so one bad mutation is
+ * rejected on its own and never blocks the rest of the queue.
+ */
+export const MutationEnvelopeSchema = z.strictObject({
+  id: z.number().int().positive(),
+  name: z.enum([
+    'interaction.put',
+    'interaction.delete',
+    'account.put',
+    'contact.put',
+    'reminder.done',
+    'reminder.snooze',
+    'reminder.dismiss',
+  ]),
+  args: z.unknown(),
+});
+export type MutationEnvelope = z.infer<typeof MutationEnvelopeSchema>;
+export type MutationName = MutationEnvelope['name'];
+
+/** The argument schema of each mutation, by name. */
+export const MutationArgsSchemas = {
+  'interaction.put': InteractionInputSchema,
+  'interaction.delete': z.strictObject({ id: IdSchema }),
+  'account.put': AccountInputSchema,
+  'contact.put': ContactInputSchema,
+  'reminder.done': ReminderRefSchema,
+  'reminder.snooze': z.intersection(ReminderRefSchema, SnoozeRequestSchema),
+  'reminder.dismiss': ReminderRefSchema,
+} as const satisfies Record<MutationName, z.ZodType>;
+
+export type MutationArgs<N extends MutationName> = z.infer<(typeof MutationArgsSchemas)[N]>;
+
+/** A mutation whose args are typed by its name, as the client builds it. */
+export type Mutation = {
+  [N in MutationName]: { id: number; name: N; args: MutationArgs<N> };
+}[MutationName];
+
+export const PushRequestSchema = z.strictObject({
+  clientId: IdSchema,
+  mutations: z.array(MutationEnvelopeSchema).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+/** RFC 9457 problem details. */
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  issues: z
+    .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
+    .optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const PushResponseSchema = z.object({
+  lastMutationId: z.number().int().nonnegative(),
+  rejected: z.array(z.object({ id: z.number().int(), problem: ProblemSchema })),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+export const PullQuerySchema = z.strictObject({
+  clientId: IdSchema,
+  cookie: z.coerce.number().int().nonnegative().default(0),
+});
+
+export const PullResponseSchema = z.object({
+  cookie: z.number().int().nonnegative(),
+  lastMutationId: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  accounts: z.array(AccountSchema),
+  contacts: z.array(ContactSchema),
+  interactions: z.array(InteractionSchema),
+  reminders: z.array(ReminderSchema),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;

@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(root('./worker/migrations'));
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'unit',
+            root: root('.'),
+            include: ['test/unit/**/*.test.{ts,tsx}'],
+            environment: 'node',
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: root('./wrangler.toml') },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations, SETUP_TOKEN: 'test-setup-token' },
+              },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            root: root('.'),
+            include: ['test/worker/**/*.test.ts'],
+            setupFiles: ['test/worker/apply-migrations.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'e2e',
+            root: root('.'),
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['test/e2e/global-setup.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { csrf } from 'hono/csrf';
+import { MAX_PUSH_BYTES } from '../shared/schemas/index.ts';
+import { requireToken } from './auth/middleware.ts';
+import type { AppEnv } from './env.ts';
+import { notFound, onError, ProblemError, problem } from './http/problem.ts';
+import { health } from './routes/health.ts';
+import { interactionRoutes } from './routes/interactions.ts';
+import { me } from './routes/me.ts';
+import { page } from './routes/page.tsx';
+import { setup } from './routes/setup.ts';
+import { sync } from './routes/sync.ts';
+import { webAuth, webLinkApi } from './routes/web-auth.ts';
+
+const tooLarge = () => {
+  throw new ProblemError(
+    problem('payload-too-large', 413, 'Request body too large', {
+      detail: `The limit is ${MAX_PUSH_BYTES} bytes.`,
+    }),
+  );
+};
+
+/** Rate limit per token (or per client address when anonymous), through the Workers Rate Limiting binding. */
+const rateLimit = async (c: import('hono').Context<AppEnv>, next: () => Promise<void>) => {
+  const limiter = c.env.RATE_LIMITER;
+  if (limiter) {
+    const auth = c.req.header('authorization') ?? c.req.header('cf-connecting-ip') ?? 'anonymous';
+    const { success } = await limiter.limit({ key: auth.slice(-64) });
+    if (!success)
+      throw new ProblemError(
+        problem('rate-limited', 429, 'Too many requests', { detail: 'Slow down and retry after the delay.' }),
+        { 'retry-after': '60' },
+      );
+  }
+  await next();
+};
+
+const api = new Hono<AppEnv>()
+  .use('*', rateLimit)
+  .use('*', bodyLimit({ maxSize: MAX_PUSH_BYTES, onError: tooLarge }))
+  .route('/setup', setup)
+  .route('/auth/web-link', webLinkApi)
+  .use('*', requireToken)
+  .route('/me', me)
+  .route('/sync', sync)
+  .route('/interactions', interactionRoutes);
+
+export const app = new Hono<AppEnv>()
+  .use(
+    '/api/*',
+    cors({
+      origin: '*',
+      allowHeaders: ['authorization', 'content-type'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    }),
+  )
+  .use('/auth/*', csrf())
+  .route('/healthz', health)
+  .route('/api', api)
+  .route('/auth', webAuth)
+  .route('/', page)
+  .notFound(() => {
+    throw notFound();
+  })
+  .onError(onError);
+
+export type AppType = typeof app;

@@ -1,0 +1,83 @@
+import type { Account, Contact, Interaction, Reminder } from '../../shared/schemas/index.ts';
+import type { accounts, contacts, interactions, reminders } from './schema.ts';
+
+// Row → wire record conversions, the one place where column names become §7.1 field names.
+
+type Row<T extends { $inferSelect: unknown }> = T['$inferSelect'];
+
+const meta = (r: { version: number; createdAt: string; updatedAt: string; deletedAt: string | null }) => ({
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  deletedAt: r.deletedAt,
+});
+
+/**
+ * An interaction as `viewerId` may see it: a private interaction's title and
+ * notes are visible to its author only, but its tag, time and account still count.
+ */
+export function toInteraction(r: Row<typeof interactions>, viewerId: string): Interaction {
+  const hidden = r.visibility === 'private' && r.userId !== viewerId;
+  return {
+    id: r.id,
+    userId: r.userId,
+    accountId: r.accountId,
+    contactIds: r.contactIds,
+    kind: r.kind,
+    tag: r.tag,
+    title: hidden ? 'Private interaction' : r.title,
+    notes: hidden ? '' : r.notes,
+    occurredAt: r.occurredAt,
+    source: { site: r.sourceSite, ref: hidden ? null : r.sourceRef, url: hidden ? null : r.sourceUrl },
+    followUpAt: r.followUpAt,
+    awaitingReply: r.awaitingReply,
+    visibility: r.visibility,
+    ...meta(r),
+  };
+}
+
+export function toAccount(r: Row<typeof accounts>): Account {
+  return {
+    id: r.id,
+    name: r.name,
+    domains: r.domains,
+    stakeholder: r.stakeholder,
+    tier: r.tier,
+    cadenceDays: r.cadenceDays,
+    ownerId: r.ownerId,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    notes: r.notes,
+    ...meta(r),
+  };
+}
+
+export function toContact(r: Row<typeof contacts>): Contact {
+  return {
+    id: r.id,
+    accountId: r.accountId,
+    name: r.name,
+    emails: r.emails,
+    title: r.title,
+    timeZone: r.timeZone,
+    ...meta(r),
+  };
+}
+
+/** Escalated: still open and overdue by more than 7 days (design §6). */
+export function toReminder(r: Row<typeof reminders>, now: Date = new Date()): Reminder {
+  const overdueMs = now.getTime() - Date.parse(r.dueAt);
+  return {
+    id: r.id,
+    userId: r.userId,
+    accountId: r.accountId,
+    interactionId: r.interactionId,
+    rule: r.rule,
+    title: r.title,
+    dueAt: r.dueAt,
+    state: r.state,
+    snoozedUntil: r.snoozedUntil,
+    escalated: r.state === 'open' && overdueMs > 7 * 86_400_000,
+    ...meta(r),
+  };
+}

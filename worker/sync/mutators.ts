@@ -1,0 +1,357 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { MutationArgsSchemas, type MutationEnvelope, type Problem } from '../../shared/schemas/index.ts';
+import type { Db } from '../db/client.ts';
+import {
+  accountDomains,
+  accounts,
+  auditLog,
+  contactEmails,
+  contacts,
+  interactions,
+  orgs,
+  reminders,
+} from '../db/schema.ts';
+import type { Caller } from '../env.ts';
+import { problem, zodIssues } from '../http/problem.ts';
+
+// One implementation of each write, shared by `POST /api/sync/push` and the REST routes.
+// A mutator checks its args and permissions against prefetched state, then returns the
+// statements to run; the caller commits them, the audit row and the client's
+// lastMutationId in one D1 batch.
+
+export type Statement = BatchItem<'sqlite'>;
+
+export interface WriteContext extends Pick<Caller, 'orgId' | 'userId' | 'role'> {
+  now: string;
+}
+
+interface Owned {
+  orgId: string;
+  userId?: string | null;
+  ownerId?: string | null;
+}
+
+/** What the mutators need to know about existing rows, read once per push. */
+export interface Known {
+  interactions: Map<string, Owned>;
+  accounts: Map<string, Owned>;
+  contacts: Map<string, Owned>;
+  reminders: Map<string, Owned>;
+}
+
+export type Outcome =
+  | { ok: true; statements: Statement[]; target: string; accountIds: string[] }
+  | { ok: false; problem: Problem };
+
+/** Reads, in one round trip per table, the rows that a list of mutations refers to. */
+// Reads by id across orgs on purpose: a client-chosen id that another org already holds must be refused, not overwritten.
+// Only the owning org id is read; nothing of the foreign row reaches the caller.
+export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Known> {
+  const ids = {
+    interactions: new Set<string>(),
+    accounts: new Set<string>(),
+    contacts: new Set<string>(),
+    reminders: new Set<string>(),
+  };
+  for (const m of mutations) {
+    const a = (m.args ?? {}) as Record<string, unknown>;
+    const id = typeof a.id === 'string' ? a.id : null;
+    if (!id) continue;
+    if (m.name.startsWith('interaction.')) ids.interactions.add(id);
+    else if (m.name === 'account.put') ids.accounts.add(id);
+    else if (m.name === 'contact.put') ids.contacts.add(id);
+    else ids.reminders.add(id);
+    if (typeof a.accountId === 'string') ids.accounts.add(a.accountId);
+    if (Array.isArray(a.contactIds))
+      for (const c of a.contactIds) if (typeof c === 'string') ids.contacts.add(c);
+  }
+  const known: Known = {
+    interactions: new Map(),
+    accounts: new Map(),
+    contacts: new Map(),
+    reminders: new Map(),
+  };
+  const chunk = <T>(xs: T[]) =>
+    Array.from({ length: Math.ceil(xs.length / 90) }, (_, i) => xs.slice(i * 90, i * 90 + 90));
+  const reads: Promise<void>[] = [];
+  for (const part of chunk([...ids.interactions])) {
+    reads.push(
+      d
+        .select({ id: interactions.id, orgId: interactions.orgId, userId: interactions.userId })
+        .from(interactions)
+        .where(inArray(interactions.id, part))
+        .then((rows) => {
+          for (const r of rows) known.interactions.set(r.id, r);
+        }),
+    );
+  }
+  for (const part of chunk([...ids.accounts])) {
+    reads.push(
+      d
+        .select({
+          id: accounts.id,
+          orgId: accounts.orgId,
+          ownerId: accounts.ownerId,
+          deletedAt: accounts.deletedAt,
+        })
+        .from(accounts)
+        .where(inArray(accounts.id, part))
+        .then((rows) => {
+          for (const r of rows) known.accounts.set(r.id, r);
+        }),
+    );
+  }
+  for (const part of chunk([...ids.contacts])) {
+    reads.push(
+      d
+        .select({ id: contacts.id, orgId: contacts.orgId })
+        .from(contacts)
+        .where(inArray(contacts.id, part))
+        .then((rows) => {
+          for (const r of rows) known.contacts.set(r.id, r);
+        }),
+    );
+  }
+  for (const part of chunk([...ids.reminders])) {
+    reads.push(
+      d
+        .select({ id: reminders.id, orgId: reminders.orgId, userId: reminders.userId })
+        .from(reminders)
+        .where(inArray(reminders.id, part))
+        .then((rows) => {
+          for (const r of rows) known.reminders.set(r.id, r);
+        }),
+    );
+  }
+  await Promise.all(reads);
+  return known;
+}
+
+/** The org's version counter, bumped first in every write so the rows below take the new value. */
+export const bumpVersion = (d: Db, orgId: string): Statement =>
+  d
+    .update(orgs)
+    .set({ version: sql`${orgs.version} + 1` })
+    .where(eq(orgs.id, orgId));
+const currentVersion = (orgId: string) => sql<number>`(SELECT version FROM orgs WHERE id = ${orgId})`;
+
+const rejected = (status: number, title: string, detail: string): Outcome => ({
+  ok: false,
+  problem: problem(
+    status === 404 ? 'not-found' : status === 403 ? 'forbidden' : 'validation',
+    status,
+    title,
+    { detail },
+  ),
+});
+const missing = (what: string, id: string) =>
+  rejected(404, 'Not found', `No ${what} ${id} in this organisation.`);
+const visible = (row: Owned | undefined, orgId: string) => row !== undefined && row.orgId === orgId;
+const canEditDirectory = (ctx: WriteContext, row: Owned | undefined) =>
+  !row || ctx.role !== 'member' || row.ownerId === ctx.userId || row.ownerId == null;
+
+/** Validates one mutation and turns it into statements; never throws for bad input. */
+export function mutate(
+  d: Db,
+  ctx: WriteContext,
+  known: Known,
+  m: Pick<MutationEnvelope, 'name' | 'args'>,
+): Outcome {
+  const parsed = MutationArgsSchemas[m.name].safeParse(m.args);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problem: problem('validation', 400, `Invalid ${m.name} arguments`, { issues: zodIssues(parsed.error) }),
+    };
+  }
+  const { orgId, userId, now } = ctx;
+  const version = currentVersion(orgId);
+  switch (m.name) {
+    case 'interaction.put': {
+      const a = MutationArgsSchemas['interaction.put'].parse(m.args);
+      const existing = known.interactions.get(a.id);
+      if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
+      if (existing && existing.userId !== userId)
+        return rejected(403, 'Forbidden', 'Only the author may edit an interaction.');
+      if (a.accountId && !visible(known.accounts.get(a.accountId), orgId))
+        return missing('account', a.accountId);
+      for (const c of a.contactIds) if (!visible(known.contacts.get(c), orgId)) return missing('contact', c);
+      const row = {
+        accountId: a.accountId,
+        contactIds: a.contactIds,
+        kind: a.kind,
+        tag: a.tag,
+        title: a.title,
+        notes: a.notes,
+        occurredAt: a.occurredAt,
+        sourceSite: a.source.site,
+        sourceRef: a.source.ref,
+        sourceUrl: a.source.url,
+        followUpAt: a.followUpAt,
+        awaitingReply: a.awaitingReply,
+        visibility: a.visibility,
+        version,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      known.interactions.set(a.id, { orgId, userId });
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: a.accountId ? [a.accountId] : [],
+        statements: [
+          d
+            .insert(interactions)
+            .values({ id: a.id, orgId, userId, createdAt: now, ...row })
+            .onConflictDoUpdate({
+              target: interactions.id,
+              set: row,
+              setWhere: and(eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
+            }),
+        ],
+      };
+    }
+    case 'interaction.delete': {
+      const a = MutationArgsSchemas['interaction.delete'].parse(m.args);
+      const existing = known.interactions.get(a.id);
+      if (!visible(existing, orgId)) return missing('interaction', a.id);
+      if (existing?.userId !== userId)
+        return rejected(403, 'Forbidden', 'Only the author may delete an interaction.');
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: [],
+        statements: [
+          d
+            .update(interactions)
+            .set({ deletedAt: now, updatedAt: now, version })
+            .where(
+              and(eq(interactions.id, a.id), eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
+            ),
+        ],
+      };
+    }
+    case 'account.put': {
+      const a = MutationArgsSchemas['account.put'].parse(m.args);
+      const existing = known.accounts.get(a.id);
+      if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
+      if (!canEditDirectory(ctx, existing))
+        return rejected(403, 'Forbidden', "Only the account's owner, a manager or an admin may edit it.");
+      const domains = [...new Set(a.domains)];
+      const row = {
+        name: a.name,
+        domains,
+        stakeholder: a.stakeholder,
+        tier: a.tier,
+        cadenceDays: a.cadenceDays,
+        ownerId: a.ownerId ?? existing?.ownerId ?? userId,
+        startsOn: a.startsOn,
+        endsOn: a.endsOn,
+        notes: a.notes,
+        version,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      known.accounts.set(a.id, { orgId, ownerId: row.ownerId });
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: [a.id],
+        statements: [
+          d
+            .insert(accounts)
+            .values({ id: a.id, orgId, createdAt: now, ...row })
+            .onConflictDoUpdate({ target: accounts.id, set: row, setWhere: eq(accounts.orgId, orgId) }),
+          d
+            .delete(accountDomains)
+            .where(and(eq(accountDomains.orgId, orgId), eq(accountDomains.accountId, a.id))),
+          ...domains.map((domain) =>
+            d.insert(accountDomains).values({ orgId, domain, accountId: a.id }).onConflictDoNothing(),
+          ),
+        ],
+      };
+    }
+    case 'contact.put': {
+      const a = MutationArgsSchemas['contact.put'].parse(m.args);
+      const existing = known.contacts.get(a.id);
+      if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
+      if (a.accountId && !visible(known.accounts.get(a.accountId), orgId))
+        return missing('account', a.accountId);
+      const emails = [...new Set(a.emails.map((e) => e.toLowerCase()))];
+      const row = {
+        accountId: a.accountId,
+        name: a.name,
+        emails,
+        title: a.title,
+        timeZone: a.timeZone,
+        version,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      known.contacts.set(a.id, { orgId });
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: a.accountId ? [a.accountId] : [],
+        statements: [
+          d
+            .insert(contacts)
+            .values({ id: a.id, orgId, createdAt: now, ...row })
+            .onConflictDoUpdate({ target: contacts.id, set: row, setWhere: eq(contacts.orgId, orgId) }),
+          d
+            .delete(contactEmails)
+            .where(and(eq(contactEmails.orgId, orgId), eq(contactEmails.contactId, a.id))),
+          ...emails.map((email) =>
+            d.insert(contactEmails).values({ orgId, email, contactId: a.id }).onConflictDoNothing(),
+          ),
+        ],
+      };
+    }
+    case 'reminder.done':
+    case 'reminder.dismiss':
+    case 'reminder.snooze': {
+      const a = MutationArgsSchemas['reminder.done'].parse({ id: (m.args as { id: string }).id });
+      const existing = known.reminders.get(a.id);
+      if (!visible(existing, orgId) || existing?.userId !== userId) return missing('reminder', a.id);
+      let set: Partial<typeof reminders.$inferInsert>;
+      if (m.name === 'reminder.snooze') {
+        const s = MutationArgsSchemas['reminder.snooze'].parse(m.args);
+        if (!('until' in s))
+          return rejected(400, 'Unsupported snooze', 'Snooze presets are resolved by the client.');
+        set = { state: 'snoozed', snoozedUntil: s.until };
+      } else {
+        set = { state: m.name === 'reminder.done' ? 'done' : 'dismissed', snoozedUntil: null };
+      }
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: [],
+        statements: [
+          d
+            .update(reminders)
+            .set({ ...set, version, updatedAt: now })
+            .where(and(eq(reminders.id, a.id), eq(reminders.orgId, orgId), eq(reminders.userId, userId))),
+        ],
+      };
+    }
+  }
+}
+
+/** The audit row that commits with each write. */
+export function audit(
+  d: Db,
+  ctx: WriteContext,
+  action: string,
+  target: string | null,
+  detail?: unknown,
+): Statement {
+  return d.insert(auditLog).values({
+    orgId: ctx.orgId,
+    actorId: ctx.userId,
+    action,
+    target,
+    detail: detail === undefined ? null : JSON.stringify(detail),
+    at: ctx.now,
+  });
+}

@@ -1,0 +1,115 @@
+import { eq, sql } from 'drizzle-orm';
+import type { MutationEnvelope, PushRequest, PushResponse } from '../../shared/schemas/index.ts';
+import type { Db } from '../db/client.ts';
+import { orgs, syncClients } from '../db/schema.ts';
+import type { Caller } from '../env.ts';
+import { ProblemError, problem } from '../http/problem.ts';
+import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
+
+/**
+ * Fails the whole batch (and so rolls it back) unless the client's
+ * lastMutationId is still `expected`: two pushes racing from one client can
+ * never both apply the same mutations. `json('')` raises only when reached.
+ */
+function guard(d: Db, orgId: string, clientId: string, expected: number): Statement {
+  const check = sql`CASE WHEN COALESCE((SELECT last_mutation_id FROM sync_clients WHERE client_id = ${clientId}), 0) = ${expected} THEN 1 ELSE json('') END`;
+  return d.select({ ok: check }).from(orgs).where(eq(orgs.id, orgId));
+}
+
+/**
+ * The push loop of design §5: skip ids already applied, reject a gap, and
+ * mark permanently invalid mutations processed (reported in `rejected`) so
+ * they never block the queue. Every write, its audit row and the client's
+ * lastMutationId commit in one D1 batch.
+ */
+export async function push(
+  d: Db,
+  caller: Caller,
+  req: PushRequest,
+  now: Date = new Date(),
+): Promise<PushResponse & { accountIds: string[] }> {
+  const [client] = await d.select().from(syncClients).where(eq(syncClients.clientId, req.clientId)).limit(1);
+  if (client && (client.orgId !== caller.orgId || client.userId !== caller.userId)) {
+    throw new ProblemError(
+      problem('conflict', 409, 'Client id in use', {
+        detail: 'This clientId belongs to another user; generate a new one.',
+      }),
+    );
+  }
+  const last = client?.lastMutationId ?? 0;
+  const pending: MutationEnvelope[] = [];
+  let expected = last + 1;
+  for (const m of req.mutations) {
+    if (m.id < expected) continue; // already applied: a replay
+    if (m.id > expected) {
+      throw new ProblemError(
+        problem('mutation-gap', 409, 'Mutation ids have a gap', {
+          detail: `Expected mutation ${expected} next but got ${m.id}; resend from ${expected}.`,
+        }),
+        { 'x-last-mutation-id': String(last) },
+      );
+    }
+    pending.push(m);
+    expected++;
+  }
+  if (pending.length === 0) return { lastMutationId: last, rejected: [], accountIds: [] };
+
+  const ctx: WriteContext = {
+    orgId: caller.orgId,
+    userId: caller.userId,
+    role: caller.role,
+    now: now.toISOString(),
+  };
+  const known = await prefetch(d, pending);
+  const statements: Statement[] = [guard(d, caller.orgId, req.clientId, last)];
+  const rejected: PushResponse['rejected'] = [];
+  const accountIds = new Set<string>();
+  for (const m of pending) {
+    const outcome = mutate(d, ctx, known, m);
+    if (outcome.ok) {
+      statements.push(
+        bumpVersion(d, caller.orgId),
+        ...outcome.statements,
+        audit(d, ctx, m.name, outcome.target, { clientId: req.clientId, mutationId: m.id }),
+      );
+      for (const a of outcome.accountIds) accountIds.add(a);
+    } else {
+      rejected.push({ id: m.id, problem: outcome.problem });
+      statements.push(
+        audit(d, ctx, 'mutation.rejected', null, {
+          clientId: req.clientId,
+          mutationId: m.id,
+          name: m.name,
+          problem: outcome.problem.title,
+        }),
+      );
+    }
+  }
+  const lastMutationId = expected - 1;
+  statements.push(
+    d
+      .insert(syncClients)
+      .values({
+        clientId: req.clientId,
+        orgId: caller.orgId,
+        userId: caller.userId,
+        lastMutationId,
+        updatedAt: ctx.now,
+      })
+      .onConflictDoUpdate({ target: syncClients.clientId, set: { lastMutationId, updatedAt: ctx.now } }),
+  );
+  try {
+    await d.batch(statements as [Statement, ...Statement[]]);
+  } catch (err) {
+    if (String(err).includes('malformed JSON')) {
+      throw new ProblemError(
+        problem('conflict', 409, 'Concurrent push', {
+          detail: 'Another push from this client landed first; retry.',
+        }),
+        { 'retry-after': '1' },
+      );
+    }
+    throw err;
+  }
+  return { lastMutationId, rejected, accountIds: [...accountIds] };
+}
