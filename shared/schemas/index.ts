@@ -3,4 +3,5 @@ export * from './directory.ts';
 export * from './interaction.ts';
 export * from './page-context.ts';
 export * from './reminder.ts';
+export * from './summary.ts';
 export * from './sync.ts';
