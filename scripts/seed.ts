@@ -7,7 +7,11 @@ import { migrateLocal } from './lib/wrangler-dev.ts';
 /** Applies migrations and seeds through wrangler's local D1 (the same files `wrangler dev` uses). */
 export async function seedLocal(): Promise<DemoCredentials & { created: boolean }> {
   migrateLocal();
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: `${ROOT}wrangler.toml`, persist: true, remoteBindings: false });
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({
+    configPath: `${ROOT}wrangler.toml`,
+    persist: true,
+    remoteBindings: false,
+  });
   try {
     return await seedDemo(proxy.env.DB);
   } finally {
@@ -23,6 +27,10 @@ if (import.meta.main) {
     console.log(JSON.stringify(creds));
     process.exit(0);
   }
-  console.log(creds.created ? 'Seeded the demo organisation.' : 'Demo organisation already present; minted fresh tokens.');
+  console.log(
+    creds.created
+      ? 'Seeded the demo organisation.'
+      : 'Demo organisation already present; minted fresh tokens.',
+  );
   for (const u of creds.users) console.log(`  ${u.name.padEnd(16)} ${u.role.padEnd(8)} ${u.token}`);
 }

@@ -11,7 +11,9 @@ const PORT = Number(process.env.PORT ?? 8787);
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -20,12 +22,18 @@ const step = (s: string) => console.log(`\n▸ ${s}`);
 ensureDevVars();
 step('Applying D1 migrations and seeding the demo organisation (local mode)…');
 // In a child process: wrangler's local proxy installs signal handlers we do not want in this one.
-const seeded = spawnSync(process.execPath, ['scripts/seed.ts', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const seeded = spawnSync(process.execPath, ['scripts/seed.ts', '--json'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 if (seeded.status !== 0) {
   console.error('Seeding failed.');
   process.exit(1);
 }
-const creds = JSON.parse(seeded.stdout.trim().split('\n').pop() ?? '{}') as DemoCredentials & { created: boolean };
+const creds = JSON.parse(seeded.stdout.trim().split('\n').pop() ?? '{}') as DemoCredentials & {
+  created: boolean;
+};
 console.log(creds.created ? '  Demo organisation created.' : '  Demo data already present; kept it.');
 
 step(`Starting the Worker on http://127.0.0.1:${PORT} and building the extension…`);
@@ -54,7 +62,10 @@ server.child.on('exit', (code) => {
 const manager = creds.users.find((u) => u.key === 'manager');
 let webLink = '';
 if (manager) {
-  const res = await fetch(`${server.url}/api/auth/web-link`, { method: 'POST', headers: { authorization: `Bearer ${manager.token}` } });
+  const res = await fetch(`${server.url}/api/auth/web-link`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${manager.token}` },
+  });
   if (res.ok) webLink = ((await res.json()) as { url: string }).url;
 }
 

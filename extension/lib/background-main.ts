@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { openRapportDb } from './db.ts';
 import { CHANGES_CHANNEL, contextKey } from './context-key.ts';
+import { openRapportDb } from './db.ts';
 import { BackgroundMessageSchema } from './messages.ts';
 import { siteOfUrl } from './sites.ts';
 import { syncOnce } from './sync-engine.ts';
@@ -34,7 +34,9 @@ export function startBackground(): void {
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => {});
 
-  browser.runtime.onInstalled.addListener(() => void browser.alarms.create(PERIODIC, { periodInMinutes: 0.5 }));
+  browser.runtime.onInstalled.addListener(
+    () => void browser.alarms.create(PERIODIC, { periodInMinutes: 0.5 }),
+  );
   browser.runtime.onStartup.addListener(() => void requestSync());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC || alarm.name === RETRY) void requestSync();

@@ -11,5 +11,8 @@ export const PageContextMessageSchema = z.strictObject({
 
 export const SyncNowMessageSchema = z.strictObject({ type: z.literal('sync-now') });
 
-export const BackgroundMessageSchema = z.discriminatedUnion('type', [PageContextMessageSchema, SyncNowMessageSchema]);
+export const BackgroundMessageSchema = z.discriminatedUnion('type', [
+  PageContextMessageSchema,
+  SyncNowMessageSchema,
+]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessageSchema>;

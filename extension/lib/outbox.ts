@@ -6,7 +6,12 @@ import { type Db, getMeta, type LocalInteraction } from './db.ts';
  * effect into the local replica, in one IndexedDB transaction, so a crash can
  * never leave one without the other. The UI can show the write at once.
  */
-export async function enqueue<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, userId: string): Promise<number> {
+export async function enqueue<N extends MutationName>(
+  db: Db,
+  name: N,
+  args: MutationArgs<N>,
+  userId: string,
+): Promise<number> {
   const tx = db.transaction(['meta', 'outbox', 'interactions', 'reminders'], 'readwrite');
   const meta = tx.objectStore('meta');
   const id = ((await meta.get('nextMutationId')) as number | undefined) ?? 1;
@@ -41,7 +46,8 @@ export async function applyLocally(tx: Tx, m: Mutation, userId: string): Promise
       const store = tx.objectStore('reminders');
       const prev = await store.get(m.args.id);
       if (!prev) return;
-      const state = m.name === 'reminder.done' ? 'done' : m.name === 'reminder.dismiss' ? 'dismissed' : 'snoozed';
+      const state =
+        m.name === 'reminder.done' ? 'done' : m.name === 'reminder.dismiss' ? 'dismissed' : 'snoozed';
       await store.put({ ...prev, state });
       return;
     }
@@ -50,7 +56,12 @@ export async function applyLocally(tx: Tx, m: Mutation, userId: string): Promise
   }
 }
 
-function localInteraction(input: InteractionInput, userId: string, now: string, prev?: LocalInteraction): LocalInteraction {
+function localInteraction(
+  input: InteractionInput,
+  userId: string,
+  now: string,
+  prev?: LocalInteraction,
+): LocalInteraction {
   return {
     ...input,
     userId,

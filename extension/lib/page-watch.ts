@@ -30,7 +30,12 @@ export function watchPage(extract: Extract, win: Window = window): () => void {
     if (timer === undefined) timer = setTimeout(run, DEBOUNCE_MS);
   };
   const observer = new MutationObserver(schedule);
-  observer.observe(win.document.documentElement, { subtree: true, childList: true, characterData: false, attributes: false });
+  observer.observe(win.document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: false,
+    attributes: false,
+  });
   win.addEventListener('hashchange', schedule);
   win.addEventListener('popstate', schedule);
   run();

@@ -7,7 +7,13 @@ export class ServerError extends Error {
   readonly retryable: boolean;
   readonly retryAfterMs: number | null;
   readonly problem: Problem | null;
-  constructor(message: string, status: number, retryable: boolean, retryAfterMs: number | null = null, problem: Problem | null = null) {
+  constructor(
+    message: string,
+    status: number,
+    retryable: boolean,
+    retryAfterMs: number | null = null,
+    problem: Problem | null = null,
+  ) {
     super(message);
     this.status = status;
     this.retryable = retryable;
@@ -19,18 +25,30 @@ export class ServerError extends Error {
 const TIMEOUT_MS = 15_000;
 
 /** Calls the team's server with the stored token; errors become ServerError in plain words. */
-export async function callServer<T>(creds: Pick<Credentials, 'serverUrl' | 'token'>, method: string, path: string, body?: unknown): Promise<T> {
+export async function callServer<T>(
+  creds: Pick<Credentials, 'serverUrl' | 'token'>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(new URL(path, creds.serverUrl), {
       method,
-      headers: { authorization: `Bearer ${creds.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${creds.token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
     const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
-    throw new ServerError(timedOut ? 'The server did not answer in time.' : 'Cannot reach the server. Are you offline?', 0, true);
+    throw new ServerError(
+      timedOut ? 'The server did not answer in time.' : 'Cannot reach the server. Are you offline?',
+      0,
+      true,
+    );
   }
   if (res.ok) return (res.status === 204 ? null : await res.json()) as T;
   let problem: Problem | null = null;
@@ -39,8 +57,29 @@ export async function callServer<T>(creds: Pick<Credentials, 'serverUrl' | 'toke
   } catch {}
   const retryAfter = Number(res.headers.get('retry-after'));
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null;
-  if (res.status === 401) throw new ServerError('Your sign-in is no longer valid. Connect again in Settings.', 401, false, null, problem);
-  if (res.status === 429) throw new ServerError('The server is busy; retrying shortly.', 429, true, retryAfterMs, problem);
-  if (res.status >= 500) throw new ServerError(`The server had a problem (${res.status}); retrying.`, res.status, true, retryAfterMs, problem);
-  throw new ServerError(problem?.detail ?? problem?.title ?? `Request failed (${res.status}).`, res.status, res.status === 409, retryAfterMs, problem);
+  if (res.status === 401)
+    throw new ServerError(
+      'Your sign-in is no longer valid. Connect again in Settings.',
+      401,
+      false,
+      null,
+      problem,
+    );
+  if (res.status === 429)
+    throw new ServerError('The server is busy; retrying shortly.', 429, true, retryAfterMs, problem);
+  if (res.status >= 500)
+    throw new ServerError(
+      `The server had a problem (${res.status}); retrying.`,
+      res.status,
+      true,
+      retryAfterMs,
+      problem,
+    );
+  throw new ServerError(
+    problem?.detail ?? problem?.title ?? `Request failed (${res.status}).`,
+    res.status,
+    res.status === 409,
+    retryAfterMs,
+    problem,
+  );
 }

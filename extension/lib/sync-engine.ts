@@ -31,7 +31,11 @@ async function acknowledge(db: Db, lastMutationId: number): Promise<void> {
   await db.delete('outbox', IDBKeyRange.upperBound(lastMutationId));
 }
 
-async function pushAll(db: Db, creds: NonNullable<Awaited<ReturnType<typeof getCredentials>>>, id: string): Promise<PushResponse['rejected']> {
+async function pushAll(
+  db: Db,
+  creds: NonNullable<Awaited<ReturnType<typeof getCredentials>>>,
+  id: string,
+): Promise<PushResponse['rejected']> {
   const rejected: PushResponse['rejected'] = [];
   for (;;) {
     const mutations = await pendingMutations(db, PUSH_BATCH);
@@ -44,19 +48,31 @@ async function pushAll(db: Db, creds: NonNullable<Awaited<ReturnType<typeof getC
 }
 
 /** Pulls every page since the stored cookie into the replica, then re-applies pending mutations on top. */
-async function pullAll(db: Db, creds: NonNullable<Awaited<ReturnType<typeof getCredentials>>>, id: string): Promise<void> {
+async function pullAll(
+  db: Db,
+  creds: NonNullable<Awaited<ReturnType<typeof getCredentials>>>,
+  id: string,
+): Promise<void> {
   const userId = creds.user?.id ?? '';
   for (;;) {
     const cookie = (await getMeta<number>(db, 'cookie')) ?? 0;
-    const page = await callServer<PullResponse>(creds, 'GET', `/api/sync/pull?clientId=${id}&cookie=${cookie}`);
-    const tx = db.transaction(['meta', 'outbox', 'interactions', 'accounts', 'contacts', 'reminders'], 'readwrite');
+    const page = await callServer<PullResponse>(
+      creds,
+      'GET',
+      `/api/sync/pull?clientId=${id}&cookie=${cookie}`,
+    );
+    const tx = db.transaction(
+      ['meta', 'outbox', 'interactions', 'accounts', 'contacts', 'reminders'],
+      'readwrite',
+    );
     const writes: Promise<unknown>[] = [];
     for (const a of page.accounts) writes.push(tx.objectStore('accounts').put(a));
     for (const c of page.contacts) writes.push(tx.objectStore('contacts').put(c));
     for (const i of page.interactions) writes.push(tx.objectStore('interactions').put(i));
     for (const r of page.reminders) writes.push(tx.objectStore('reminders').put(r));
     writes.push(tx.objectStore('meta').put(page.cookie, 'cookie'));
-    if (page.lastMutationId > 0) writes.push(tx.objectStore('outbox').delete(IDBKeyRange.upperBound(page.lastMutationId)));
+    if (page.lastMutationId > 0)
+      writes.push(tx.objectStore('outbox').delete(IDBKeyRange.upperBound(page.lastMutationId)));
     await Promise.all(writes);
     for (const m of await tx.objectStore('outbox').getAll()) await applyLocally(tx, m, userId);
     await tx.done;
@@ -84,7 +100,8 @@ export async function syncOnce(db: Db, now = Date.now()): Promise<SyncOutcome> {
     });
     return { ok: true, retryAt: null };
   } catch (err) {
-    const e = err instanceof ServerError ? err : new ServerError('Sync failed unexpectedly; retrying.', 0, true);
+    const e =
+      err instanceof ServerError ? err : new ServerError('Sync failed unexpectedly; retrying.', 0, true);
     const state = await getSyncState(db);
     await saveState(db, { error: e.message, attempt: state.attempt + 1 });
     return { ok: false, retryAt: e.retryable ? now + backoffMs(state.attempt, e.retryAfterMs) : null };

@@ -28,7 +28,9 @@ export function ContextCard(props: { context: PageContext | null; loading: boole
         </>
       ) : (
         <p class="muted">
-          {props.loading ? 'Reading the page…' : 'Open an email thread or calendar event, or log an interaction by hand below.'}
+          {props.loading
+            ? 'Reading the page…'
+            : 'Open an email thread or calendar event, or log an interaction by hand below.'}
         </p>
       )}
     </section>

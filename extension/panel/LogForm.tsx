@@ -6,7 +6,13 @@ import type { Db } from '../lib/db.ts';
 import { enqueue } from '../lib/outbox.ts';
 
 /** Builds the interaction a save records from what is open in the tab. */
-export function interactionFromContext(context: PageContext | null, tag: Tag, notes: string, title: string, now: Date): InteractionInput {
+export function interactionFromContext(
+  context: PageContext | null,
+  tag: Tag,
+  notes: string,
+  title: string,
+  now: Date,
+): InteractionInput {
   return {
     id: uuidv7(now.getTime()),
     accountId: null,
@@ -16,7 +22,9 @@ export function interactionFromContext(context: PageContext | null, tag: Tag, no
     title: title.trim() || context?.title.trim() || 'Untitled interaction',
     notes,
     occurredAt: context?.occurredAt ?? now.toISOString(),
-    source: context ? { site: context.site, ref: context.ref, url: context.url } : { site: 'manual', ref: null, url: null },
+    source: context
+      ? { site: context.site, ref: context.ref, url: context.url }
+      : { site: 'manual', ref: null, url: null },
     followUpAt: null,
     awaitingReply: false,
     visibility: 'team',
@@ -34,7 +42,9 @@ export function LogForm(props: { db: Db; context: PageContext | null; userId: st
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLTextAreaElement || (e.target instanceof HTMLInputElement && e.target.type === 'text');
+      const typing =
+        e.target instanceof HTMLTextAreaElement ||
+        (e.target instanceof HTMLInputElement && e.target.type === 'text');
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
         e.preventDefault();
         formRef.current?.requestSubmit();
@@ -55,7 +65,12 @@ export function LogForm(props: { db: Db; context: PageContext | null; userId: st
     }
     setSaving(true);
     try {
-      await enqueue(props.db, 'interaction.put', interactionFromContext(props.context, tag, notes, title, new Date()), props.userId);
+      await enqueue(
+        props.db,
+        'interaction.put',
+        interactionFromContext(props.context, tag, notes, title, new Date()),
+        props.userId,
+      );
       setNotes('');
       setTitle('');
       setTag(null);
@@ -75,12 +90,20 @@ export function LogForm(props: { db: Db; context: PageContext | null; userId: st
         {!props.context && (
           <label>
             Title
-            <input type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="Call with Acme about the renewal" />
+            <input
+              type="text"
+              value={title}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+              placeholder="Call with Acme about the renewal"
+            />
           </label>
         )}
         <fieldset>
           <legend>
-            Tag <span class="muted">(<kbd>t</kbd> / <kbd>s</kbd>)</span>
+            Tag{' '}
+            <span class="muted">
+              (<kbd>t</kbd> / <kbd>s</kbd>)
+            </span>
           </legend>
           {(['tactical', 'strategic'] as const).map((t) => (
             <label key={t} class={`tag-option ${t}`}>

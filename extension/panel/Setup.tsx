@@ -34,8 +34,16 @@ export function Setup(props: { db: Db; onConnected: () => void }) {
       // Ask for access to just this server, without waiting on the prompt: the API also answers
       // CORS, so connecting works whatever the user decides.
       void browser.permissions.request({ origins: [`${url.origin}/*`] }).catch(() => false);
-      const me = await callServer<{ user: User }>({ serverUrl: url.toString(), token: token.trim() }, 'GET', '/api/me');
-      await props.db.put('meta', { serverUrl: url.toString(), token: token.trim(), user: me.user }, 'credentials');
+      const me = await callServer<{ user: User }>(
+        { serverUrl: url.toString(), token: token.trim() },
+        'GET',
+        '/api/me',
+      );
+      await props.db.put(
+        'meta',
+        { serverUrl: url.toString(), token: token.trim(), user: me.user },
+        'credentials',
+      );
       await browser.runtime.sendMessage({ type: 'sync-now' }).catch(() => {});
       props.onConnected();
     } catch (err) {
@@ -51,11 +59,26 @@ export function Setup(props: { db: Db; onConnected: () => void }) {
       <form onSubmit={connect} class="card" style="display:grid;gap:10px">
         <label>
           Server address
-          <input type="url" name="server" required value={serverUrl} onInput={(e) => setServerUrl(e.currentTarget.value)} placeholder="https://rapport.example.com" />
+          <input
+            type="url"
+            name="server"
+            required
+            value={serverUrl}
+            onInput={(e) => setServerUrl(e.currentTarget.value)}
+            placeholder="https://rapport.example.com"
+          />
         </label>
         <label>
           Token
-          <input type="password" name="token" required autoComplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} placeholder="rap_…" />
+          <input
+            type="password"
+            name="token"
+            required
+            autoComplete="off"
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+            placeholder="rap_…"
+          />
         </label>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Connecting…' : 'Connect'}

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { CHANGES_CHANNEL } from '../lib/context-key.ts';
-import { type Credentials, type Db, getCredentials, getSyncState, type LocalInteraction, openRapportDb, type SyncState } from '../lib/db.ts';
+import {
+  type Credentials,
+  type Db,
+  getCredentials,
+  getSyncState,
+  type LocalInteraction,
+  openRapportDb,
+  type SyncState,
+} from '../lib/db.ts';
 
 export interface LocalData {
   db: Db;
@@ -14,7 +22,11 @@ const RECENT = 10;
 
 async function load(): Promise<LocalData> {
   const db = await openRapportDb();
-  const [credentials, sync, pendingCount] = await Promise.all([getCredentials(db), getSyncState(db), db.count('outbox')]);
+  const [credentials, sync, pendingCount] = await Promise.all([
+    getCredentials(db),
+    getSyncState(db),
+    db.count('outbox'),
+  ]);
   // Newest first through the index: reads RECENT rows however many are stored.
   const recent: LocalInteraction[] = [];
   let cursor = await db.transaction('interactions').store.index('byOccurred').openCursor(null, 'prev');

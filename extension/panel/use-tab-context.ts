@@ -13,7 +13,10 @@ async function targetTabId(): Promise<number | null> {
 
 /** The latest page context the background stored for the target tab, live. */
 export function useTabContext(): { context: PageContext | null; loading: boolean } {
-  const [state, setState] = useState<{ context: PageContext | null; loading: boolean }>({ context: null, loading: true });
+  const [state, setState] = useState<{ context: PageContext | null; loading: boolean }>({
+    context: null,
+    loading: true,
+  });
   useEffect(() => {
     let key: string | null = null;
     let cancelled = false;
@@ -21,10 +24,12 @@ export function useTabContext(): { context: PageContext | null; loading: boolean
       const tabId = await targetTabId();
       key = tabId === null ? null : contextKey(tabId);
       const stored = key ? await browser.storage.session.get(key) : {};
-      if (!cancelled) setState({ context: (key && (stored[key] as PageContext | null)) || null, loading: false });
+      if (!cancelled)
+        setState({ context: (key && (stored[key] as PageContext | null)) || null, loading: false });
     };
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && key && key in changes) setState({ context: (changes[key]?.newValue as PageContext) ?? null, loading: false });
+      if (area === 'session' && key && key in changes)
+        setState({ context: (changes[key]?.newValue as PageContext) ?? null, loading: false });
     };
     const onActivated = () => void load();
     void load();

@@ -7,9 +7,27 @@ import { uuidv7 } from '../../shared/uuid.ts';
 export const DEMO_ORG = 'Northwind Demo';
 
 export const DEMO_USERS = [
-  { key: 'manager', name: 'Maya Lindqvist', email: 'maya@northwind.example', role: 'manager', timeZone: 'Europe/Stockholm' },
-  { key: 'sam', name: 'Sam Okafor', email: 'sam@northwind.example', role: 'member', timeZone: 'Europe/London' },
-  { key: 'priya', name: 'Priya Raman', email: 'priya@northwind.example', role: 'member', timeZone: 'Asia/Kolkata' },
+  {
+    key: 'manager',
+    name: 'Maya Lindqvist',
+    email: 'maya@northwind.example',
+    role: 'manager',
+    timeZone: 'Europe/Stockholm',
+  },
+  {
+    key: 'sam',
+    name: 'Sam Okafor',
+    email: 'sam@northwind.example',
+    role: 'member',
+    timeZone: 'Europe/London',
+  },
+  {
+    key: 'priya',
+    name: 'Priya Raman',
+    email: 'priya@northwind.example',
+    role: 'member',
+    timeZone: 'Asia/Kolkata',
+  },
 ] as const;
 export type DemoUserKey = (typeof DEMO_USERS)[number]['key'];
 
@@ -19,9 +37,28 @@ interface DemoAccount {
   contacts: { name: string; email: string; title: string }[];
 }
 
-function account(name: string, domain: string, tier: 'strategic' | 'tactical', stakeholder: AccountInput['stakeholder'], owner: DemoUserKey, contacts: DemoAccount['contacts'], endsOn: string | null = null): DemoAccount {
+function account(
+  name: string,
+  domain: string,
+  tier: 'strategic' | 'tactical',
+  stakeholder: AccountInput['stakeholder'],
+  owner: DemoUserKey,
+  contacts: DemoAccount['contacts'],
+  endsOn: string | null = null,
+): DemoAccount {
   return {
-    input: { id: uuidv7(), name, domains: [domain], stakeholder, tier, cadenceDays: null, ownerId: null, startsOn: null, endsOn, notes: '' },
+    input: {
+      id: uuidv7(),
+      name,
+      domains: [domain],
+      stakeholder,
+      tier,
+      cadenceDays: null,
+      ownerId: null,
+      startsOn: null,
+      endsOn,
+      notes: '',
+    },
     owner,
     contacts,
   };
@@ -37,9 +74,15 @@ export function demoAccounts(now: Date): DemoAccount[] {
     account('Globex Retail', 'globex.example', 'strategic', 'customer', 'priya', [
       { name: 'Hannah Becker', email: 'hannah.becker@globex.example', title: 'Chief Digital Officer' },
     ]),
-    account('Initech Components', 'initech.example', 'tactical', 'supplier', 'sam', [
-      { name: 'Peter Gibbons', email: 'peter@initech.example', title: 'Account executive' },
-    ], inDays(10)),
+    account(
+      'Initech Components',
+      'initech.example',
+      'tactical',
+      'supplier',
+      'sam',
+      [{ name: 'Peter Gibbons', email: 'peter@initech.example', title: 'Account executive' }],
+      inDays(10),
+    ),
     account('Umbrella Analytics', 'umbrella-analytics.example', 'strategic', 'partner', 'priya', [
       { name: 'Alice Chen', email: 'alice@umbrella-analytics.example', title: 'Partnerships director' },
     ]),
@@ -66,7 +109,12 @@ const TACTICAL = [
 ];
 
 /** About four weeks of interactions for one salesperson across their accounts, deterministic per seed. */
-export function demoInteractions(accounts: { id: string; tier: string; contactIds: string[] }[], now: Date, seed: number, count: number): InteractionInput[] {
+export function demoInteractions(
+  accounts: { id: string; tier: string; contactIds: string[] }[],
+  now: Date,
+  seed: number,
+  count: number,
+): InteractionInput[] {
   let s = seed;
   const rand = () => {
     s = (s * 1103515245 + 12345) % 2 ** 31;
@@ -89,9 +137,15 @@ export function demoInteractions(accounts: { id: string; tier: string; contactId
       kind,
       tag,
       title: titles[Math.floor(rand() * titles.length)]!,
-      notes: tag === 'strategic' ? 'Discussed goals for next quarter and agreed owners.' : 'Resolved; confirmed by email.',
+      notes:
+        tag === 'strategic'
+          ? 'Discussed goals for next quarter and agreed owners.'
+          : 'Resolved; confirmed by email.',
       occurredAt: at.toISOString(),
-      source: kind === 'email' ? { site: 'gmail', ref: `demo-${i}-${seed}`, url: null } : { site: 'manual', ref: null, url: null },
+      source:
+        kind === 'email'
+          ? { site: 'gmail', ref: `demo-${i}-${seed}`, url: null }
+          : { site: 'manual', ref: null, url: null },
       followUpAt: null,
       awaitingReply: rand() < 0.1,
       visibility: rand() < 0.1 ? 'private' : 'team',

@@ -20,7 +20,11 @@ export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
 export function ensureDevVars(): { SETUP_TOKEN: string } {
   const path = `${ROOT}.dev.vars`;
   if (!existsSync(path)) {
-    writeFileSync(path, `# Local secrets for wrangler dev; never commit.\nSETUP_TOKEN=${randomBytes(24).toString('base64url')}\n`, { mode: 0o600 });
+    writeFileSync(
+      path,
+      `# Local secrets for wrangler dev; never commit.\nSETUP_TOKEN=${randomBytes(24).toString('base64url')}\n`,
+      { mode: 0o600 },
+    );
   }
   const vars = Object.fromEntries(
     readFileSync(path, 'utf8')

@@ -4,8 +4,20 @@ import { ROOT, wranglerEnv } from './dev-env.ts';
 
 /** Applies the D1 migrations to the local database (optionally in another persistence folder). */
 export function migrateLocal(persistTo?: string): void {
-  const args = ['d1', 'migrations', 'apply', 'DB', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])];
-  const res = spawnSync('wrangler', args, { cwd: ROOT, env: wranglerEnv(), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const args = [
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--local',
+    ...(persistTo ? ['--persist-to', persistTo] : []),
+  ];
+  const res = spawnSync('wrangler', args, {
+    cwd: ROOT,
+    env: wranglerEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${res.stdout}\n${res.stderr}`);
 }
 
@@ -16,7 +28,9 @@ export function freePort(): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -31,8 +45,21 @@ export interface DevServer {
  * Starts `wrangler dev` in its own process group, so stopping the group also
  * stops workerd (killing only wrangler would orphan it), and waits for /healthz.
  */
-export async function startDevServer(opts: { port: number; persistTo?: string; vars?: Record<string, string>; quiet?: boolean; timeoutMs?: number }): Promise<DevServer> {
-  const args = ['dev', '--port', String(opts.port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'];
+export async function startDevServer(opts: {
+  port: number;
+  persistTo?: string;
+  vars?: Record<string, string>;
+  quiet?: boolean;
+  timeoutMs?: number;
+}): Promise<DevServer> {
+  const args = [
+    'dev',
+    '--port',
+    String(opts.port),
+    '--ip',
+    '127.0.0.1',
+    '--show-interactive-dev-session=false',
+  ];
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
   const child = spawn('wrangler', args, {
