@@ -27,17 +27,15 @@ async function mintTokens(d: ReturnType<typeof db>, orgId: string, now: string):
     const row = rows.find((r) => r.email === u.email);
     if (!row) continue;
     const token = newSecret('api');
-    await d
-      .insert(tokens)
-      .values({
-        id: uuidv7(),
-        orgId,
-        userId: row.id,
-        hash: await hashSecret(token),
-        kind: 'api',
-        label: 'demo (npm start)',
-        createdAt: now,
-      });
+    await d.insert(tokens).values({
+      id: uuidv7(),
+      orgId,
+      userId: row.id,
+      hash: await hashSecret(token),
+      kind: 'api',
+      label: 'demo (npm start)',
+      createdAt: now,
+    });
     out.users.push({ key: u.key, name: u.name, email: u.email, role: u.role, id: row.id, token });
   }
   return out;
@@ -63,18 +61,16 @@ export async function seedDemo(
       .insert(orgs)
       .values({ id: orgId, name: DEMO_ORG, settings: '{}', version: 0, createdAt: iso, updatedAt: iso }),
     ...DEMO_USERS.map((u) =>
-      d
-        .insert(users)
-        .values({
-          id: ids[u.key],
-          orgId,
-          name: u.name,
-          email: u.email,
-          role: u.role,
-          timeZone: u.timeZone,
-          createdAt: iso,
-          updatedAt: iso,
-        }),
+      d.insert(users).values({
+        id: ids[u.key],
+        orgId,
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        timeZone: u.timeZone,
+        createdAt: iso,
+        updatedAt: iso,
+      }),
     ),
   ]);
 
@@ -86,7 +82,8 @@ export async function seedDemo(
     const contacts = a.contacts.map((c) => contactInput(a.input.id, c));
     directory.push({ name: 'account.put', args: { ...a.input, ownerId: ids[a.owner] } });
     for (const c of contacts) directory.push({ name: 'contact.put', args: c });
-    (byOwner[a.owner] ??= []).push({
+    byOwner[a.owner] = byOwner[a.owner] ?? [];
+    byOwner[a.owner]!.push({
       id: a.input.id,
       tier: a.input.tier,
       contactIds: contacts.map((c) => c.id),
