@@ -19,7 +19,7 @@ export interface SyncState {
 /** A locally stored interaction; `pending` until the server has acknowledged it. */
 export type LocalInteraction = Interaction & { pending?: boolean };
 
-interface RapportDb extends DBSchema {
+export interface RapportDb extends DBSchema {
   meta: {
     key: string;
     value: unknown;

@@ -1,5 +1,6 @@
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { InteractionInput, Mutation, MutationArgs, MutationName } from '../../shared/schemas/index.ts';
-import { type Db, getMeta, type LocalInteraction } from './db.ts';
+import { type Db, getMeta, type LocalInteraction, type RapportDb } from './db.ts';
 
 /**
  * Records a write: the mutation goes into the outbox with the next id and its
@@ -22,7 +23,7 @@ export async function enqueue<N extends MutationName>(
   return id;
 }
 
-type Tx = ReturnType<Db['transaction']>;
+type Tx = IDBPTransaction<RapportDb, StoreNames<RapportDb>[], 'readwrite'>;
 
 /** The optimistic effect of a mutation on the replica; also used to rebase after a pull. */
 export async function applyLocally(tx: Tx, m: Mutation, userId: string): Promise<void> {
