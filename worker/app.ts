@@ -11,6 +11,7 @@ import { interactionRoutes } from './routes/interactions.ts';
 import { me } from './routes/me.ts';
 import { page } from './routes/page.tsx';
 import { setup } from './routes/setup.ts';
+import { summary } from './routes/summary.ts';
 import { sync } from './routes/sync.ts';
 import { webAuth, webLinkApi } from './routes/web-auth.ts';
 
@@ -45,7 +46,8 @@ const api = new Hono<AppEnv>()
   .use('*', requireToken)
   .route('/me', me)
   .route('/sync', sync)
-  .route('/interactions', interactionRoutes);
+  .route('/interactions', interactionRoutes)
+  .route('/summary', summary);
 
 export const app = new Hono<AppEnv>()
   .use(

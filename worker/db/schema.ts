@@ -66,6 +66,10 @@ export const accounts = sqliteTable('accounts', {
   startsOn: text('starts_on'),
   endsOn: text('ends_on'),
   notes: text('notes').notNull(),
+  /** Derived, maintained with each interaction write: the latest live strategic interaction. */
+  lastStrategicAt: text('last_strategic_at'),
+  /** Derived, maintained with each interaction write: the latest live interaction of any tag. */
+  lastInteractionAt: text('last_interaction_at'),
   ...meta,
 });
 
@@ -155,3 +159,20 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail'),
   at: text('at').notNull(),
 });
+
+/** Per person and UTC day counts, maintained in the batch of every interaction write (migration 0002). */
+export const dailyRollups = sqliteTable(
+  'daily_rollups',
+  {
+    orgId: text('org_id').notNull(),
+    userId: text('user_id').notNull(),
+    day: text('day').notNull(),
+    tactical: integer('tactical').notNull(),
+    strategic: integer('strategic').notNull(),
+    lastActivityAt: text('last_activity_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId, t.day] }),
+    index('daily_rollups_org_day_idx').on(t.orgId, t.day),
+  ],
+);

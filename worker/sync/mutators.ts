@@ -14,6 +14,7 @@ import {
 } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { problem, zodIssues } from '../http/problem.ts';
+import { type Counted, rollupStatements, utcInstant } from './rollups.ts';
 
 // One implementation of each write, shared by `POST /api/sync/push` and the REST routes.
 // A mutator checks its args and permissions against prefetched state, then returns the
@@ -34,7 +35,7 @@ interface Owned {
 
 /** What the mutators need to know about existing rows, read once per push. */
 export interface Known {
-  interactions: Map<string, Owned>;
+  interactions: Map<string, Owned & Counted>;
   accounts: Map<string, Owned>;
   contacts: Map<string, Owned>;
   reminders: Map<string, Owned>;
@@ -78,7 +79,15 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
   for (const part of chunk([...ids.interactions])) {
     reads.push(
       d
-        .select({ id: interactions.id, orgId: interactions.orgId, userId: interactions.userId })
+        .select({
+          id: interactions.id,
+          orgId: interactions.orgId,
+          userId: interactions.userId,
+          accountId: interactions.accountId,
+          tag: interactions.tag,
+          occurredAt: interactions.occurredAt,
+          deletedAt: interactions.deletedAt,
+        })
         .from(interactions)
         .where(inArray(interactions.id, part))
         .then((rows) => {
@@ -184,18 +193,25 @@ export function mutate(
         tag: a.tag,
         title: a.title,
         notes: a.notes,
-        occurredAt: a.occurredAt,
+        occurredAt: utcInstant(a.occurredAt),
         sourceSite: a.source.site,
         sourceRef: a.source.ref,
         sourceUrl: a.source.url,
-        followUpAt: a.followUpAt,
+        followUpAt: a.followUpAt && utcInstant(a.followUpAt),
         awaitingReply: a.awaitingReply,
         visibility: a.visibility,
         version,
         updatedAt: now,
         deletedAt: null,
       };
-      known.interactions.set(a.id, { orgId, userId });
+      const after: Counted = {
+        userId,
+        accountId: a.accountId,
+        tag: a.tag,
+        occurredAt: row.occurredAt,
+        deletedAt: null,
+      };
+      known.interactions.set(a.id, { orgId, ...after });
       return {
         ok: true,
         target: a.id,
@@ -209,6 +225,7 @@ export function mutate(
               set: row,
               setWhere: and(eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
             }),
+          ...rollupStatements(d, orgId, existing ?? null, after),
         ],
       };
     }
@@ -218,6 +235,7 @@ export function mutate(
       if (!visible(existing, orgId)) return missing('interaction', a.id);
       if (existing?.userId !== userId)
         return rejected(403, 'Forbidden', 'Only the author may delete an interaction.');
+      known.interactions.set(a.id, { ...existing, deletedAt: existing.deletedAt ?? now });
       return {
         ok: true,
         target: a.id,
@@ -229,6 +247,7 @@ export function mutate(
             .where(
               and(eq(interactions.id, a.id), eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
             ),
+          ...rollupStatements(d, orgId, existing, null),
         ],
       };
     }
