@@ -1,14 +1,31 @@
 import type { MutationName } from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Caller } from '../env.ts';
-import { ProblemError } from '../http/problem.ts';
+import { ProblemError, problem } from '../http/problem.ts';
 import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
+import { interactionIds, isStale } from './push.ts';
+import { snapshotGuards } from './rollups.ts';
 
 /**
  * Runs one mutation outside the sync queue, for the REST routes: the same
  * mutator as a push, the same single batch. A rejection becomes the HTTP error.
  */
 export async function applyOne(d: Db, caller: Caller, name: MutationName, args: unknown, now = new Date()) {
+  // Retried when a concurrent write made the prefetched state stale (see snapshotGuards).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyOnce(d, caller, name, args, now);
+    } catch (err) {
+      if (!isStale(err)) throw err;
+      if (attempt >= 3)
+        throw new ProblemError(
+          problem('conflict', 409, 'Concurrent write', { detail: 'Retry the request.' }),
+        );
+    }
+  }
+}
+
+async function applyOnce(d: Db, caller: Caller, name: MutationName, args: unknown, now: Date) {
   const ctx: WriteContext = {
     orgId: caller.orgId,
     userId: caller.userId,
@@ -17,9 +34,12 @@ export async function applyOne(d: Db, caller: Caller, name: MutationName, args: 
   };
   const m = { id: 1, name, args };
   const known = await prefetch(d, [m]);
+  // Taken before `mutate`, which updates `known` to the state after the write.
+  const guards = snapshotGuards(d, caller.orgId, interactionIds([m]), known.interactions);
   const outcome = mutate(d, ctx, known, m);
   if (!outcome.ok) throw new ProblemError(outcome.problem);
   const statements: Statement[] = [
+    ...guards,
     bumpVersion(d, caller.orgId),
     ...outcome.statements,
     audit(d, ctx, name, outcome.target),

@@ -19,7 +19,8 @@ export async function pull(
 ): Promise<PullResponse> {
   const limit = MAX_PULL_ROWS + 1;
   const { orgId, userId } = caller;
-  const [accountRows, contactRows, interactionRows, reminderRows, client] = await Promise.all([
+  // One batch, so one snapshot: separate reads could straddle a write and skip a version for good.
+  const [accountRows, contactRows, interactionRows, reminderRows, client] = await d.batch([
     d
       .select()
       .from(accounts)

@@ -5,6 +5,10 @@ import { orgs, syncClients } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
 import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
+import { snapshotGuards } from './rollups.ts';
+
+/** How often a push whose read went stale under a concurrent write is re-run before answering 409. */
+const ATTEMPTS = 3;
 
 /**
  * Fails the whole batch (and so rolls it back) unless the client's
@@ -16,17 +20,51 @@ function guard(d: Db, orgId: string, clientId: string, expected: number): Statem
   return d.select({ ok: check }).from(orgs).where(eq(orgs.id, orgId));
 }
 
+/** Whether a batch failed on one of the guards, i.e. its reads went stale. */
+export const isStale = (err: unknown) => String(err).includes('malformed JSON');
+
+/** Ids of the interactions a list of mutations writes, whose prefetched state the batch relies on. */
+export const interactionIds = (mutations: Pick<MutationEnvelope, 'name' | 'args'>[]) =>
+  mutations.flatMap((m) => {
+    const id = (m.args as { id?: unknown } | null)?.id;
+    return m.name.startsWith('interaction.') && typeof id === 'string' ? [id] : [];
+  });
+
 /**
  * The push loop of design §5: skip ids already applied, reject a gap, and
  * mark permanently invalid mutations processed (reported in `rejected`) so
  * they never block the queue. Every write, its audit row and the client's
- * lastMutationId commit in one D1 batch.
+ * lastMutationId commit in one D1 batch, guarded so that a concurrent push or
+ * write in between aborts it; it is then re-read and re-run.
  */
 export async function push(
   d: Db,
   caller: Caller,
   req: PushRequest,
   now: Date = new Date(),
+): Promise<PushResponse & { accountIds: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pushOnce(d, caller, req, now);
+    } catch (err) {
+      if (!isStale(err)) throw err;
+      if (attempt >= ATTEMPTS) {
+        throw new ProblemError(
+          problem('conflict', 409, 'Concurrent push', {
+            detail: 'Other writes kept landing first; retry.',
+          }),
+          { 'retry-after': '1' },
+        );
+      }
+    }
+  }
+}
+
+async function pushOnce(
+  d: Db,
+  caller: Caller,
+  req: PushRequest,
+  now: Date,
 ): Promise<PushResponse & { accountIds: string[] }> {
   const [client] = await d.select().from(syncClients).where(eq(syncClients.clientId, req.clientId)).limit(1);
   if (client && (client.orgId !== caller.orgId || client.userId !== caller.userId)) {
@@ -61,7 +99,10 @@ export async function push(
     now: now.toISOString(),
   };
   const known = await prefetch(d, pending);
-  const statements: Statement[] = [guard(d, caller.orgId, req.clientId, last)];
+  const statements: Statement[] = [
+    guard(d, caller.orgId, req.clientId, last),
+    ...snapshotGuards(d, caller.orgId, interactionIds(pending), known.interactions),
+  ];
   const rejected: PushResponse['rejected'] = [];
   const accountIds = new Set<string>();
   for (const m of pending) {
@@ -98,18 +139,6 @@ export async function push(
       })
       .onConflictDoUpdate({ target: syncClients.clientId, set: { lastMutationId, updatedAt: ctx.now } }),
   );
-  try {
-    await d.batch(statements as [Statement, ...Statement[]]);
-  } catch (err) {
-    if (String(err).includes('malformed JSON')) {
-      throw new ProblemError(
-        problem('conflict', 409, 'Concurrent push', {
-          detail: 'Another push from this client landed first; retry.',
-        }),
-        { 'retry-after': '1' },
-      );
-    }
-    throw err;
-  }
+  await d.batch(statements as [Statement, ...Statement[]]);
   return { lastMutationId, rejected, accountIds: [...accountIds] };
 }

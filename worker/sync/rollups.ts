@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { accounts, dailyRollups } from '../db/schema.ts';
+import { accounts, dailyRollups, orgs } from '../db/schema.ts';
 import type { Statement } from './mutators.ts';
 
 // Derived data that must commit in the same batch as the interaction write it follows
@@ -106,3 +106,43 @@ export function rollupStatements(
     out.push(touchAccount(d, orgId, { ...after, accountId: after.accountId }));
   return out;
 }
+
+/**
+ * A statement that fails the batch unless the interactions `ids` still stand
+ * as the prefetch read them. The roll-up deltas above are computed from that
+ * read, so a write from another client (or a REST call) landing in between
+ * must abort this batch, not double-count; the caller then retries.
+ */
+export function snapshotGuards(
+  d: Db,
+  orgId: string,
+  ids: string[],
+  known: Map<string, Counted>,
+): Statement[] {
+  const out: Statement[] = [];
+  const sorted = [...new Set(ids)].sort();
+  for (let i = 0; i < sorted.length; i += 90) {
+    const part = sorted.slice(i, i + 90);
+    const expected = part
+      .filter((id) => known.has(id))
+      .map((id) => fingerprint(id, known.get(id)!))
+      .join('|');
+    const list = sql.join(
+      part.map((id) => sql`${id}`),
+      sql`, `,
+    );
+    const actual = sql`(SELECT coalesce(group_concat(f, '|'), '') FROM (SELECT id || ' ' || tag || ' ' || occurred_at
+      || ' ' || coalesce(deleted_at, '-') || ' ' || coalesce(account_id, '-') AS f
+      FROM interactions WHERE id IN (${list}) ORDER BY id))`;
+    out.push(
+      d
+        .select({ ok: sql`CASE WHEN ${actual} = ${expected} THEN 1 ELSE json('') END` })
+        .from(orgs)
+        .where(eq(orgs.id, orgId)),
+    );
+  }
+  return out;
+}
+
+const fingerprint = (id: string, i: Counted) =>
+  `${id} ${i.tag} ${i.occurredAt} ${i.deletedAt ?? '-'} ${i.accountId ?? '-'}`;
