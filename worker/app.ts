@@ -6,13 +6,23 @@ import { MAX_PUSH_BYTES } from '../shared/schemas/index.ts';
 import { requireToken } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { notFound, onError, ProblemError, problem } from './http/problem.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { exportRoutes } from './routes/export.ts';
 import { health } from './routes/health.ts';
+import { importRoutes } from './routes/import.ts';
 import { interactionRoutes } from './routes/interactions.ts';
+import { invites } from './routes/invites.ts';
+import { lookup } from './routes/lookup.ts';
 import { me } from './routes/me.ts';
+import { openapi } from './routes/openapi.ts';
 import { page } from './routes/page.tsx';
+import { redeem } from './routes/redeem.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { setup } from './routes/setup.ts';
 import { summary } from './routes/summary.ts';
 import { sync } from './routes/sync.ts';
+import { tokenRoutes } from './routes/tokens.ts';
 import { webAuth, webLinkApi } from './routes/web-auth.ts';
 
 const tooLarge = () => {
@@ -43,11 +53,21 @@ const api = new Hono<AppEnv>()
   .use('*', bodyLimit({ maxSize: MAX_PUSH_BYTES, onError: tooLarge }))
   .route('/setup', setup)
   .route('/auth/web-link', webLinkApi)
+  .route('/auth/redeem', redeem)
+  .route('/openapi.json', openapi)
   .use('*', requireToken)
   .route('/me', me)
   .route('/sync', sync)
   .route('/interactions', interactionRoutes)
-  .route('/summary', summary);
+  .route('/summary', summary)
+  .route('/invites', invites)
+  .route('/tokens', tokenRoutes)
+  .route('/lookup', lookup)
+  .route('/accounts', accountRoutes)
+  .route('/contacts', contactRoutes)
+  .route('/reminders', reminderRoutes)
+  .route('/export', exportRoutes)
+  .route('/import', importRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(

@@ -68,3 +68,90 @@ export function interaction(overrides: Partial<InteractionInput> = {}): Interact
     ...overrides,
   };
 }
+
+export interface TestUser {
+  token: string;
+  user: { id: string; email: string; role: string };
+}
+
+/** Invites a person with `role` from `issuerToken` and redeems the code: a signed-in user of the same org. */
+export async function inviteUser(
+  issuerToken: string,
+  role: 'member' | 'manager' | 'admin',
+  email = `${role}-${uuidv7()}@example.test`,
+): Promise<TestUser> {
+  const invite = await call('POST', '/api/invites', { token: issuerToken, body: { email, role } });
+  if (invite.status !== 201) throw new Error(`invite failed: ${invite.status} ${invite.text}`);
+  const redeemed = await call('POST', '/api/auth/redeem', {
+    body: { code: invite.json.code, device: 'test' },
+  });
+  if (redeemed.status !== 201) throw new Error(`redeem failed: ${redeemed.status} ${redeemed.text}`);
+  return redeemed.json;
+}
+
+/** An org with an admin, a manager and a member. */
+export async function createTeam() {
+  const org = await createOrg();
+  const admin: TestUser = { token: org.token, user: { ...org.user, role: 'admin' } };
+  const [manager, member] = await Promise.all([
+    inviteUser(org.token, 'manager'),
+    inviteUser(org.token, 'member'),
+  ]);
+  return { org: org.org, admin, manager, member };
+}
+
+export function account(overrides: Record<string, unknown> = {}) {
+  return {
+    id: uuidv7(),
+    name: `Acme ${uuidv7().slice(-6)}`,
+    domains: [] as string[],
+    stakeholder: 'customer',
+    tier: 'strategic',
+    cadenceDays: null,
+    ownerId: null,
+    startsOn: null,
+    endsOn: null,
+    notes: '',
+    ...overrides,
+  };
+}
+
+export function contact(overrides: Record<string, unknown> = {}) {
+  return {
+    id: uuidv7(),
+    accountId: null,
+    name: `Jane ${uuidv7().slice(-6)}`,
+    emails: [`jane-${uuidv7().slice(-12)}@example.test`],
+    title: null,
+    timeZone: null,
+    ...overrides,
+  };
+}
+
+/** Inserts a reminder straight into D1: the rules that create them are another module's. */
+export async function seedReminder(
+  db: D1Database,
+  orgId: string,
+  userId: string,
+  overrides: { id?: string; dueAt?: string; state?: string; accountId?: string | null } = {},
+) {
+  const id = overrides.id ?? `rem-${uuidv7()}`;
+  const now = new Date().toISOString();
+  await db
+    .prepare(
+      `INSERT INTO reminders (id, org_id, user_id, account_id, interaction_id, rule, title, due_at, state, snoozed_until, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, NULL, 'keep-in-touch', 'Check in', ?, ?, NULL, 1, ?, ?)`,
+    )
+    .bind(
+      id,
+      orgId,
+      userId,
+      overrides.accountId ?? null,
+      overrides.dueAt ?? '2026-01-05T09:00:00.000Z',
+      overrides.state ?? 'open',
+      now,
+      now,
+    )
+    .run();
+  return id;
+}
