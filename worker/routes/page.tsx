@@ -1,72 +1,142 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { VNode } from 'preact';
-import { render } from 'preact-render-to-string';
-import { sessionCaller } from '../auth/middleware.ts';
 import { db } from '../db/client.ts';
-import { toInteraction } from '../db/records.ts';
-import { accounts, interactions, users } from '../db/schema.ts';
+import { toAccount } from '../db/records.ts';
 import type { AppEnv } from '../env.ts';
-import { InteractionsList } from '../page/InteractionsList.tsx';
-import { Layout } from '../page/Layout.tsx';
+import { AccountView } from '../page/AccountView.tsx';
+import { cadenceHealth } from '../page/cadence.ts';
+import { peopleCsv, weeksCsv } from '../page/csv.ts';
+import { page as render } from '../page/html.ts';
+import { NotFoundPage } from '../page/Messages.tsx';
+import { PersonView } from '../page/PersonView.tsx';
+import { parsePeriod } from '../page/period.ts';
+import {
+  accountTimeline,
+  activeReminders,
+  cadenceDefaults,
+  findAccount,
+  findPerson,
+  teamPeople,
+} from '../page/queries.ts';
+import { pageViewer } from '../page/session.tsx';
+import { PAGE_CSS, PAGE_CSS_VERSION } from '../page/styles.ts';
+import { TeamView } from '../page/TeamView.tsx';
+import { computeSummary } from '../summary/compute.ts';
 
-const html = (vnode: VNode) => `<!doctype html>${render(vnode)}`;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The manager's summary page at `/`, server-rendered, no client JavaScript needed. */
-export const page = new Hono<AppEnv>().get('/', async (c) => {
-  c.header(
-    'content-security-policy',
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-  );
-  c.header('cache-control', 'no-store');
-  const caller = await sessionCaller(c);
-  if (!caller) {
-    return c.html(
-      html(
-        <Layout title="Sign in">
-          <h1>Sign in to Rapport</h1>
-          <p>
-            Open the Rapport extension and choose <em>Open team summary</em>. It signs this browser in with a
-            one-time link.
-          </p>
-        </Layout>,
-      ),
-      401,
+/**
+ * The manager's summary page (design §9): server-rendered, no client
+ * JavaScript. Every number comes from `computeSummary`, the function behind
+ * `GET /api/summary`, so the page and the API cannot disagree.
+ */
+export const page = new Hono<AppEnv>()
+  .get('/page.css', (c) => {
+    // The URL carries the content hash, so the stylesheet can be cached for good.
+    const immutable = c.req.query('v') === PAGE_CSS_VERSION;
+    return c.body(PAGE_CSS, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+    });
+  })
+  .get('/', async (c) => {
+    const viewer = await pageViewer(c);
+    if (viewer instanceof Response) return viewer;
+    const d = db(c.env);
+    const now = new Date();
+    const people = await teamPeople(d, viewer.orgId);
+    const period = parsePeriod(c.req.query(), now);
+    if (period.userId && !people.some((p) => p.id === period.userId)) {
+      period.userId = null;
+      period.error = 'That person is not in your team; showing everyone.';
+    }
+    const summary = await computeSummary(
+      d,
+      viewer.orgId,
+      viewer.userId,
+      { from: period.from, to: period.to, ...(period.userId ? { userId: period.userId } : {}) },
+      now,
     );
-  }
-  if (caller.role === 'member') {
-    return c.html(
-      html(
-        <Layout title="Managers only" signedIn>
-          <h1>The team summary is for managers and admins</h1>
-          <p>
-            Your own log and reminders are in the Rapport side panel. Ask an admin if you need manager access.
-          </p>
-        </Layout>,
+    return render(c, <TeamView viewer={viewer} period={period} summary={summary} people={people} />);
+  })
+  .get('/people/:id', async (c) => {
+    const viewer = await pageViewer(c);
+    if (viewer instanceof Response) return viewer;
+    const id = c.req.param('id');
+    const d = db(c.env);
+    const person = UUID_RE.test(id) ? await findPerson(d, viewer.orgId, id.toLowerCase()) : null;
+    if (!person) return render(c, <NotFoundPage viewer={viewer} what="Person" />, 404);
+    const now = new Date();
+    const period = { ...parsePeriod(c.req.query(), now, '90'), userId: person.id };
+    const [summary, reminders] = await Promise.all([
+      computeSummary(
+        d,
+        viewer.orgId,
+        viewer.userId,
+        { from: period.from, to: period.to, userId: person.id },
+        now,
       ),
-      403,
+      activeReminders(d, viewer.orgId, viewer.userId, { userId: person.id }, now),
+    ]);
+    return render(
+      c,
+      <PersonView viewer={viewer} person={person} period={period} summary={summary} reminders={reminders} />,
     );
-  }
-  const rows = await db(c.env)
-    .select({ i: interactions, authorName: users.name, accountName: accounts.name })
-    .from(interactions)
-    .innerJoin(users, eq(users.id, interactions.userId))
-    .leftJoin(accounts, and(eq(accounts.id, interactions.accountId), eq(accounts.orgId, caller.orgId)))
-    .where(and(eq(interactions.orgId, caller.orgId), isNull(interactions.deletedAt)))
-    .orderBy(desc(interactions.occurredAt))
-    .limit(200);
-  const items = rows.map((r) => ({
-    ...toInteraction(r.i, caller.userId),
-    authorName: r.authorName,
-    accountName: r.accountName,
-  }));
-  return c.html(
-    html(
-      <Layout title="Team summary" signedIn>
-        <h1>Team interactions</h1>
-        <InteractionsList items={items} />
-      </Layout>,
-    ),
-    200,
-  );
-});
+  })
+  .get('/accounts/:id', async (c) => {
+    const viewer = await pageViewer(c);
+    if (viewer instanceof Response) return viewer;
+    const id = c.req.param('id');
+    const d = db(c.env);
+    const found = UUID_RE.test(id) ? await findAccount(d, viewer.orgId, id.toLowerCase()) : null;
+    if (!found) return render(c, <NotFoundPage viewer={viewer} what="Account" />, 404);
+    const now = new Date();
+    const account = toAccount(found.account);
+    const [timeline, reminders, cadence] = await Promise.all([
+      accountTimeline(d, viewer.orgId, account.id, viewer.userId),
+      activeReminders(d, viewer.orgId, viewer.userId, { accountId: account.id }, now),
+      cadenceDefaults(d, viewer.orgId),
+    ]);
+    const health = cadenceHealth(
+      timeline[0]?.occurredAt ?? null,
+      account.cadenceDays ?? cadence[account.tier],
+      now,
+    );
+    return render(
+      c,
+      <AccountView
+        viewer={viewer}
+        account={account}
+        ownerName={found.ownerName}
+        health={health}
+        timeline={timeline}
+        reminders={reminders}
+      />,
+    );
+  })
+  .get('/export.csv', async (c) => {
+    const viewer = await pageViewer(c);
+    if (viewer instanceof Response) return viewer;
+    const d = db(c.env);
+    const now = new Date();
+    const period = parsePeriod(c.req.query(), now);
+    if (period.error) {
+      c.header('content-type', 'text/plain; charset=utf-8');
+      return c.body(period.error, 400);
+    }
+    const summary = await computeSummary(
+      d,
+      viewer.orgId,
+      viewer.userId,
+      { from: period.from, to: period.to, ...(period.userId ? { userId: period.userId } : {}) },
+      now,
+    );
+    const weeks = c.req.query('table') === 'weeks';
+    const name = `rapport-${weeks ? 'weeks' : 'people'}-${period.fromDate}-to-${period.toDate}.csv`;
+    return c.body(weeks ? weeksCsv(summary) : peopleCsv(summary), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+  });

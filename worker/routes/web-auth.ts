@@ -1,15 +1,21 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { requireToken, SESSION_COOKIE } from '../auth/middleware.ts';
-import { hashSecret, newSecret } from '../auth/secrets.ts';
+import { hashSecret, newSecret, PREFIX } from '../auth/secrets.ts';
 import { db } from '../db/client.ts';
-import { tokens } from '../db/schema.ts';
+import { orgs, tokens, users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
+import { validCsrf } from '../page/csrf.ts';
+import { page } from '../page/html.ts';
+import { LinkConfirmPage, LinkGonePage } from '../page/Messages.tsx';
 
 const LINK_TTL_MS = 5 * 60_000;
 const SESSION_TTL_S = 30 * 86_400;
+
+const looksLikeLink = (code: unknown): code is string =>
+  typeof code === 'string' && code.startsWith(PREFIX['web-link']) && code.length <= 100;
 
 /** `POST /api/auth/web-link`: a one-time, 5-minute URL that signs a browser into the summary page. */
 export const webLinkApi = new Hono<AppEnv>().post('/', requireToken, async (c) => {
@@ -33,10 +39,38 @@ export const webLinkApi = new Hono<AppEnv>().post('/', requireToken, async (c) =
   return c.json({ url: url.toString(), expiresAt }, 201);
 });
 
-/** Browser side: spend a web link for a session cookie; sign out. */
+/**
+ * Browser side. `GET /auth/link` only shows a Continue button: mail and chat
+ * link scanners prefetch URLs, and a GET that spent the link would sign them in
+ * instead of the person. The button's same-origin POST spends it. Sign-out
+ * revokes the session server-side, not just the cookie.
+ */
 export const webAuth = new Hono<AppEnv>()
   .get('/link', async (c) => {
-    const code = c.req.query('code') ?? '';
+    const code = c.req.query('code');
+    if (!looksLikeLink(code)) return page(c, LinkGonePage(), 410);
+    const [link] = await db(c.env)
+      .select({ name: users.name, org: orgs.name })
+      .from(tokens)
+      .innerJoin(users, and(eq(users.id, tokens.userId), eq(users.orgId, tokens.orgId)))
+      .innerJoin(orgs, eq(orgs.id, tokens.orgId))
+      .where(
+        and(
+          eq(tokens.hash, await hashSecret(code)),
+          eq(tokens.kind, 'web-link'),
+          isNull(tokens.revokedAt),
+          isNull(users.deletedAt),
+          gt(tokens.expiresAt, new Date().toISOString()),
+        ),
+      )
+      .limit(1);
+    if (!link) return page(c, LinkGonePage(), 410);
+    return page(c, LinkConfirmPage({ code, name: link.name, org: link.org }));
+  })
+  .post('/link', async (c) => {
+    const form = await c.req.parseBody();
+    const code = form.code;
+    if (!looksLikeLink(code)) return page(c, LinkGonePage(), 410);
     const d = db(c.env);
     const now = new Date().toISOString();
     // Spending the link is the UPDATE itself, so two uses can never both succeed.
@@ -52,12 +86,7 @@ export const webAuth = new Hono<AppEnv>()
         ),
       )
       .returning({ orgId: tokens.orgId, userId: tokens.userId });
-    if (!link?.userId) {
-      return c.html(
-        '<!doctype html><title>Link expired</title><main><h1>This sign-in link has expired or was already used</h1><p>Open the summary again from the Rapport extension to get a new link.</p></main>',
-        410,
-      );
-    }
+    if (!link?.userId) return page(c, LinkGonePage(), 410);
     const session = newSecret('session');
     await d.insert(tokens).values({
       id: uuidv7(),
@@ -76,9 +105,30 @@ export const webAuth = new Hono<AppEnv>()
       sameSite: 'Lax',
       maxAge: SESSION_TTL_S,
     });
+    c.header('cache-control', 'no-store');
     return c.redirect('/', 303);
   })
   .post('/sign-out', async (c) => {
+    const secret = getCookie(c, SESSION_COOKIE);
+    if (secret) {
+      const form = await c.req.parseBody();
+      if (!(await validCsrf(secret, form.csrf))) {
+        c.header('content-type', 'text/plain; charset=utf-8');
+        return c.body('The form has expired. Reload the page and sign out again.', 403);
+      }
+      await db(c.env)
+        .update(tokens)
+        .set({ revokedAt: new Date().toISOString() })
+        .where(
+          and(
+            eq(tokens.hash, await hashSecret(secret)),
+            eq(tokens.kind, 'session'),
+            isNull(tokens.revokedAt),
+          ),
+        )
+        .run();
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
-    return c.redirect('/', 303);
+    c.header('cache-control', 'no-store');
+    return c.redirect('/?signed-out=1', 303);
   });

@@ -1,0 +1,64 @@
+import type { Summary } from '../../shared/schemas/summary.ts';
+import { ColdAccounts, Upcoming } from './AccountLists.tsx';
+import { formatDay } from './format.ts';
+import { Layout } from './Layout.tsx';
+import { PeopleTable } from './PeopleTable.tsx';
+import { PeriodForm } from './PeriodForm.tsx';
+import { type Period, periodQuery } from './period.ts';
+import type { Viewer } from './session.tsx';
+import { WeeklyChart } from './WeeklyChart.tsx';
+
+/** The period as the summary returned it, readable and machine-checkable. */
+export function PeriodLine(props: { period: Period; summary: Summary; who: string }) {
+  return (
+    <p data-testid="period" data-from={props.summary.period.from} data-to={props.summary.period.to}>
+      <strong>{props.who}</strong>, {formatDay(props.period.fromDate)} to {formatDay(props.period.toDate)}
+    </p>
+  );
+}
+
+/** `/`: the team's balance, follow-ups and cooling accounts for a period. */
+export function TeamView(props: {
+  viewer: Viewer;
+  period: Period;
+  summary: Summary;
+  people: { id: string; name: string }[];
+}) {
+  const { viewer, period, summary } = props;
+  const who = period.userId
+    ? (props.people.find((p) => p.id === period.userId)?.name ?? 'One person')
+    : 'Everyone';
+  return (
+    <Layout title="Team summary" viewer={viewer}>
+      <h1>Team summary</h1>
+      <PeriodForm action="/" period={period} people={props.people} />
+      <PeriodLine period={period} summary={summary} who={who} />
+      <section aria-labelledby="people-heading">
+        <h2 id="people-heading">People</h2>
+        <PeopleTable
+          people={summary.people}
+          timeZone={viewer.timeZone}
+          query={periodQuery(period, { userId: null })}
+        />
+      </section>
+      <section aria-labelledby="weekly-heading">
+        <h2 id="weekly-heading">Tactical and strategic, week by week</h2>
+        <WeeklyChart
+          weeks={summary.weeks}
+          id="weekly"
+          caption="Interactions per week, tactical and strategic"
+        />
+      </section>
+      <div class="cards">
+        <section class="card" aria-labelledby="cold-heading">
+          <h2 id="cold-heading">Strategic accounts going cold</h2>
+          <ColdAccounts items={summary.coldAccounts} timeZone={viewer.timeZone} />
+        </section>
+        <section class="card" aria-labelledby="upcoming-heading">
+          <h2 id="upcoming-heading">Coming up</h2>
+          <Upcoming items={summary.upcoming} timeZone={viewer.timeZone} />
+        </section>
+      </div>
+    </Layout>
+  );
+}
