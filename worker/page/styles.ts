@@ -12,7 +12,7 @@ a{color:var(--link)}a:hover{text-decoration-thickness:2px}
 .skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem 1rem;z-index:1}.skip:focus{left:1rem}
 .site-header,main,.site-footer{max-width:80rem;margin:0 auto;padding:.75rem 1rem}
 .site-header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;justify-content:space-between;align-items:center;border-bottom:1px solid var(--line)}
-.site-header nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
+.site-header nav{margin-right:auto}.site-header nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
 .brand{font-weight:700;text-decoration:none;color:var(--fg)}
 .site-footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
 h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.75rem 0 .5rem}
@@ -33,6 +33,7 @@ th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);v
 thead th{font-weight:600;color:var(--muted);white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tbody tr:last-child>*{border-bottom:0}
+.table-wrap tr>:first-child{position:sticky;left:0;background:var(--bg)}
 .tag{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.8em;color:var(--tag-fg);white-space:nowrap}
 .tag-tactical{background:var(--tac)}.tag-strategic{background:var(--str)}
 .esc{display:inline-block;margin-left:.3rem;padding:0 .4rem;border-radius:.3rem;font-size:.8em;border:1px solid var(--warn);color:var(--warn);white-space:nowrap}
@@ -41,7 +42,7 @@ tbody tr:last-child>*{border-bottom:0}
 .balance-tac,.swatch-tac,.bar-tac{fill:var(--tac);background:var(--tac)}
 .balance-str,.swatch-str,.bar-str{fill:var(--str);background:var(--str)}
 .balance-empty{fill:var(--line)}
-.chart{overflow-x:auto}.chart svg{display:block;width:100%;min-width:34rem;height:auto;max-height:22rem}
+.chart{margin:0;overflow-x:auto}.chart svg{display:block;width:100%;min-width:30rem;height:auto;max-height:22rem}
 .axis-label,.tick-label{fill:var(--muted);font-size:11px}.axis{stroke:var(--muted)}.grid{stroke:var(--line)}
 .legend{display:flex;gap:1rem;list-style:none;padding:0;margin:.25rem 0;font-size:.9rem}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:.15rem;margin-right:.3rem;vertical-align:-.05rem}
