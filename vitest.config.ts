@@ -6,6 +6,31 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./worker/migrations'));
+  // Workerd projects share one setup; MIGRATION_DB is an empty D1 for test/worker/migrations.test.ts.
+  const workerd = () =>
+    cloudflareTest({
+      wrangler: { configPath: root('./wrangler.toml') },
+      miniflare: {
+        bindings: { TEST_MIGRATIONS: migrations, SETUP_TOKEN: 'test-setup-token' },
+        d1Databases: ['MIGRATION_DB'],
+      },
+    });
+  // Benchmarks (test/worker/bench) run only through `npm run bench`, which sets RAPPORT_BENCH.
+  const bench = process.env.RAPPORT_BENCH
+    ? [
+        {
+          plugins: [workerd()],
+          test: {
+            name: 'bench',
+            root: root('.'),
+            include: ['test/worker/bench/**/*.bench.ts'],
+            setupFiles: ['test/worker/apply-migrations.ts'],
+            testTimeout: 240_000,
+            fileParallelism: false,
+          },
+        },
+      ]
+    : [];
   return {
     test: {
       projects: [
@@ -18,14 +43,7 @@ export default defineConfig(async () => {
           },
         },
         {
-          plugins: [
-            cloudflareTest({
-              wrangler: { configPath: root('./wrangler.toml') },
-              miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, SETUP_TOKEN: 'test-setup-token' },
-              },
-            }),
-          ],
+          plugins: [workerd()],
           test: {
             name: 'worker',
             root: root('.'),
@@ -45,6 +63,7 @@ export default defineConfig(async () => {
             fileParallelism: false,
           },
         },
+        ...bench,
       ],
     },
   };
