@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ORG_SETTINGS, OrgSettingsSchema } from '../../../../shared/reminders/settings.ts';
+
+describe('org settings', () => {
+  it('has the design’s defaults', () => {
+    expect(DEFAULT_ORG_SETTINGS).toEqual({
+      workingHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+      holidays: [],
+      cadenceDays: { strategic: 14, tactical: 30 },
+      awaitingReplyBusinessDays: 3,
+      strategicReviewDays: 90,
+      allianceEndingDays: 14,
+      balance: { windowDays: 28, minInteractions: 10, maxTacticalShare: 0.8, weekday: 1 },
+      escalationDays: 7,
+      disabledRules: [],
+    });
+    expect(Object.isFrozen(DEFAULT_ORG_SETTINGS.cadenceDays)).toBe(true);
+  });
+
+  it('overrides only what is given, nested objects included', () => {
+    const s = OrgSettingsSchema.parse({ cadenceDays: { tactical: 45 }, holidays: ['2026-12-25'] });
+    expect(s.cadenceDays).toEqual({ strategic: 14, tactical: 45 });
+    expect(s.holidays).toEqual(['2026-12-25']);
+    expect(s.balance.minInteractions).toBe(10);
+  });
+
+  it('rejects nonsense', () => {
+    expect(OrgSettingsSchema.safeParse({ cadenceDays: { strategic: 0 } }).success).toBe(false);
+    expect(OrgSettingsSchema.safeParse({ holidays: ['25/12/2026'] }).success).toBe(false);
+    expect(OrgSettingsSchema.safeParse({ balance: { maxTacticalShare: 1.5 } }).success).toBe(false);
+    expect(
+      OrgSettingsSchema.safeParse({ workingHours: { days: [1], start: '18:00', end: '09:00' } }).success,
+    ).toBe(false);
+    expect(OrgSettingsSchema.safeParse({ disabledRules: ['nagging'] }).success).toBe(false);
+  });
+});
