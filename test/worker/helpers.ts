@@ -1,6 +1,7 @@
 import { exports } from 'cloudflare:workers';
 import type { InteractionInput } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
+import { app } from '../../worker/app.ts';
 
 export const SETUP_TOKEN = 'test-setup-token';
 
@@ -154,4 +155,14 @@ export async function seedReminder(
     )
     .run();
   return id;
+}
+
+/** Routes the API serves, from Hono's own table: method and OpenAPI-style path. */
+export function servedRoutes(): string[] {
+  const out = new Set<string>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL' || !(r.path.startsWith('/api/') || r.path === '/healthz')) continue;
+    out.add(`${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`);
+  }
+  return [...out].sort();
 }
