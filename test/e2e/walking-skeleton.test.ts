@@ -63,9 +63,10 @@ describe('walking skeleton: Gmail thread → panel → Worker → summary page',
     const link = await api<{ url: string }>('POST', '/api/auth/web-link', org.token);
     expect(link.status).toBe(201);
     const summary = await b.context.newPage();
-    const res = await summary.goto(link.json.url);
-    expect(res?.status()).toBe(200);
-    const row = summary.locator(`[data-interaction-id="${saved.id}"]`);
+    expect((await summary.goto(link.json.url))?.status()).toBe(200);
+    await summary.getByTestId('link-continue').click();
+    await summary.waitForURL((u) => u.pathname === '/');
+    const row = summary.locator(`[data-testid="timeline-row"][data-interaction-id="${saved.id}"]`);
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('strategic');
   });

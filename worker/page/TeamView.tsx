@@ -1,10 +1,12 @@
 import type { Summary } from '../../shared/schemas/summary.ts';
+import { TimelineRow } from '../../shared/ui/TimelineRow.tsx';
 import { ColdAccounts, Upcoming } from './AccountLists.tsx';
 import { formatDay } from './format.ts';
 import { Layout } from './Layout.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
 import { type Period, periodQuery } from './period.ts';
+import type { RecentInteraction } from './queries.ts';
 import type { Viewer } from './session.tsx';
 import { WeeklyChart } from './WeeklyChart.tsx';
 
@@ -23,6 +25,7 @@ export function TeamView(props: {
   period: Period;
   summary: Summary;
   people: { id: string; name: string }[];
+  recent: RecentInteraction[];
 }) {
   const { viewer, period, summary } = props;
   const who = period.userId
@@ -59,6 +62,18 @@ export function TeamView(props: {
           <Upcoming items={summary.upcoming} timeZone={viewer.timeZone} />
         </section>
       </div>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Latest interactions</h2>
+        {props.recent.length === 0 ? (
+          <p class="muted">Nothing logged in this period.</p>
+        ) : (
+          <ol class="timeline" data-testid="recent-interactions">
+            {props.recent.map((item) => (
+              <TimelineRow key={item.id} item={item} redacted={item.redacted} timeZone={viewer.timeZone} />
+            ))}
+          </ol>
+        )}
+      </section>
     </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client.ts';
 import { toInteraction, toReminder } from '../db/records.ts';
@@ -81,6 +81,39 @@ export async function accountTimeline(d: Db, orgId: string, accountId: string, v
     redacted: r.i.visibility === 'private' && r.i.userId !== viewerId,
   }));
 }
+
+export const RECENT_LIMIT = 20;
+
+/** The team's latest interactions in a period, optionally one person's, as the viewer may see them. */
+export async function recentInteractions(
+  d: Db,
+  orgId: string,
+  viewerId: string,
+  q: { from: string; to: string; userId?: string | null },
+) {
+  const rows = await d
+    .select({ i: interactions, authorName: users.name, accountName: accounts.name })
+    .from(interactions)
+    .leftJoin(users, and(eq(users.id, interactions.userId), eq(users.orgId, interactions.orgId)))
+    .leftJoin(accounts, and(eq(accounts.id, interactions.accountId), eq(accounts.orgId, interactions.orgId)))
+    .where(
+      and(
+        eq(interactions.orgId, orgId),
+        gte(interactions.occurredAt, q.from),
+        lt(interactions.occurredAt, q.to),
+        q.userId ? eq(interactions.userId, q.userId) : undefined,
+        isNull(interactions.deletedAt),
+      ),
+    )
+    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+    .limit(RECENT_LIMIT);
+  return rows.map((r) => ({
+    ...toInteraction(r.i, viewerId),
+    authorName: r.accountName ? `${r.authorName ?? 'Someone'} with ${r.accountName}` : r.authorName,
+    redacted: r.i.visibility === 'private' && r.i.userId !== viewerId,
+  }));
+}
+export type RecentInteraction = Awaited<ReturnType<typeof recentInteractions>>[number];
 
 const RULE_LABEL: Record<string, string> = {
   'follow-up': 'Follow up on a private interaction',

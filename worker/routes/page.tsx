@@ -15,6 +15,7 @@ import {
   cadenceDefaults,
   findAccount,
   findPerson,
+  recentInteractions,
   teamPeople,
 } from '../page/queries.ts';
 import { pageViewer } from '../page/session.tsx';
@@ -50,14 +51,20 @@ export const page = new Hono<AppEnv>()
       period.userId = null;
       period.error = 'That person is not in your team; showing everyone.';
     }
-    const summary = await computeSummary(
-      d,
-      viewer.orgId,
-      viewer.userId,
-      { from: period.from, to: period.to, ...(period.userId ? { userId: period.userId } : {}) },
-      now,
+    const [summary, recent] = await Promise.all([
+      computeSummary(
+        d,
+        viewer.orgId,
+        viewer.userId,
+        { from: period.from, to: period.to, ...(period.userId ? { userId: period.userId } : {}) },
+        now,
+      ),
+      recentInteractions(d, viewer.orgId, viewer.userId, period),
+    ]);
+    return render(
+      c,
+      <TeamView viewer={viewer} period={period} summary={summary} people={people} recent={recent} />,
     );
-    return render(c, <TeamView viewer={viewer} period={period} summary={summary} people={people} />);
   })
   .get('/people/:id', async (c) => {
     const viewer = await pageViewer(c);
