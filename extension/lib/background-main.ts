@@ -2,24 +2,42 @@ import { browser } from 'wxt/browser';
 import { CHANGES_CHANNEL, contextKey } from './context-key.ts';
 import { openRapportDb } from './db.ts';
 import { BackgroundMessageSchema } from './messages.ts';
+import { onNotificationClicked, REMINDER_ALARM, refreshReminderAlerts } from './reminder-alerts.ts';
 import { siteOfUrl } from './sites.ts';
 import { syncOnce } from './sync-engine.ts';
 
 const PERIODIC = 'sync-periodic';
 const RETRY = 'sync-retry';
+/** Chrome's floor for alarm periods; design §5 asks for at least 30 s. */
+const PERIOD_MINUTES = 0.5;
 
 let running: Promise<void> | null = null;
+let again = false;
 const changes = new BroadcastChannel(CHANGES_CHANNEL);
 
-/** Runs one sync round, never two at once; schedules the retry the round asks for. */
+/**
+ * Runs one sync round, never two at once: a request that arrives during a
+ * round runs one more round after it, so a save is never left waiting for
+ * the next alarm. Schedules the retry the round asks for.
+ */
 export function requestSync(): Promise<void> {
-  running ??= (async () => {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
     try {
-      const db = await openRapportDb();
-      const outcome = await syncOnce(db);
-      changes.postMessage('sync');
-      if (outcome.retryAt !== null) await browser.alarms.create(RETRY, { when: outcome.retryAt });
-      else await browser.alarms.clear(RETRY);
+      do {
+        again = false;
+        const db = await openRapportDb();
+        const outcome = await syncOnce(db);
+        changes.postMessage('sync');
+        if (outcome.retryAt !== null) await browser.alarms.create(RETRY, { when: outcome.retryAt });
+        else await browser.alarms.clear(RETRY);
+        await refreshReminderAlerts(db);
+      } while (again);
+    } catch {
+      // Already recorded in the sync state; the periodic alarm tries again.
     } finally {
       running = null;
     }
@@ -27,27 +45,39 @@ export function requestSync(): Promise<void> {
   return running;
 }
 
-/** Wires the background: panel behaviour, alarms, online events and the message router. */
+async function ensurePeriodicAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(PERIODIC);
+  if (!existing) await browser.alarms.create(PERIODIC, { periodInMinutes: PERIOD_MINUTES });
+}
+
+/** Wires the background: panel behaviour, alarms, online events, notifications and the message router. */
 export function startBackground(): void {
   // Chrome opens the side panel on the toolbar button (and the command that presses it).
   (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => {});
 
-  browser.runtime.onInstalled.addListener(
-    () => void browser.alarms.create(PERIODIC, { periodInMinutes: 0.5 }),
-  );
+  void ensurePeriodicAlarm();
+  browser.runtime.onInstalled.addListener(() => void ensurePeriodicAlarm());
   browser.runtime.onStartup.addListener(() => void requestSync());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC || alarm.name === RETRY) void requestSync();
+    if (alarm.name === REMINDER_ALARM) void openRapportDb().then((db) => refreshReminderAlerts(db));
   });
   self.addEventListener('online', () => void requestSync());
+  browser.notifications.onClicked.addListener((id) =>
+    onNotificationClicked(openRapportDb(), id, () => changes.postMessage('focus')),
+  );
 
   browser.runtime.onMessage.addListener((raw, sender) => {
     const parsed = BackgroundMessageSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
-    if (msg.type === 'sync-now') return requestSync().then(() => true);
+    if (msg.type === 'sync-now') {
+      // Only the extension's own pages may drive sync; a content script never can.
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(self.location.origin)) return undefined;
+      return requestSync().then(() => true);
+    }
     // The tab and origin come from the browser, never from the message.
     const tabId = sender.tab?.id;
     const site = siteOfUrl(sender.url ?? sender.tab?.url);

@@ -6,6 +6,7 @@ export interface Credentials {
   serverUrl: string;
   token: string;
   user: User | null;
+  org?: { id: string; name: string } | null;
 }
 
 export interface SyncState {
@@ -13,11 +14,19 @@ export interface SyncState {
   /** A plain-words description of the last failure, cleared on success. */
   error: string | null;
   attempt: number;
+  /** When the next automatic retry is due (epoch ms), if one is scheduled. */
+  retryAt?: number | null;
+  /** The server refused the token: sync stops until the user connects again. */
+  signedOut?: boolean;
+  /** Mutations the server refused for good, in plain words; newest last. */
   rejected: { id: number; title: string }[];
 }
 
 /** A locally stored interaction; `pending` until the server has acknowledged it. */
 export type LocalInteraction = Interaction & { pending?: boolean };
+export type LocalAccount = Account & { pending?: boolean };
+export type LocalContact = Contact & { pending?: boolean };
+export type LocalReminder = Reminder & { pending?: boolean };
 
 export interface RapportDb extends DBSchema {
   meta: {
@@ -25,31 +34,63 @@ export interface RapportDb extends DBSchema {
     value: unknown;
   };
   outbox: { key: number; value: Mutation };
-  interactions: { key: string; value: LocalInteraction; indexes: { byAccount: string; byOccurred: string } };
-  accounts: { key: string; value: Account };
-  contacts: { key: string; value: Contact };
-  reminders: { key: string; value: Reminder };
+  interactions: {
+    key: string;
+    value: LocalInteraction;
+    indexes: { byAccount: string; byOccurred: string; byAccountOccurred: [string, string] };
+  };
+  accounts: { key: string; value: LocalAccount; indexes: { byDomain: string } };
+  contacts: { key: string; value: LocalContact; indexes: { byEmail: string; byAccount: string } };
+  reminders: { key: string; value: LocalReminder; indexes: { byAccount: string } };
 }
 
 export type Db = IDBPDatabase<RapportDb>;
 
+/** Every store that holds replica data (all but `meta` and `outbox`). */
+export const REPLICA_STORES = ['interactions', 'accounts', 'contacts', 'reminders'] as const;
+
+const DB_NAME = 'rapport';
+const DB_VERSION = 2;
+
 let opening: Promise<Db> | null = null;
 
 /** Opens (once per context) the local replica and outbox. */
-export function openRapportDb(): Promise<Db> {
-  opening ??= openDB<RapportDb>('rapport', 1, {
-    upgrade(db) {
-      db.createObjectStore('meta');
-      db.createObjectStore('outbox', { keyPath: 'id' });
-      const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
-      interactions.createIndex('byAccount', 'accountId');
-      interactions.createIndex('byOccurred', 'occurredAt');
-      db.createObjectStore('accounts', { keyPath: 'id' });
-      db.createObjectStore('contacts', { keyPath: 'id' });
-      db.createObjectStore('reminders', { keyPath: 'id' });
-    },
-  });
+export function openRapportDb(name = DB_NAME): Promise<Db> {
+  if (name !== DB_NAME) return openDb(name);
+  opening ??= openDb(name);
   return opening;
+}
+
+function openDb(name: string): Promise<Db> {
+  return openDB<RapportDb>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('meta');
+        db.createObjectStore('outbox', { keyPath: 'id' });
+        const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+        interactions.createIndex('byAccount', 'accountId');
+        interactions.createIndex('byOccurred', 'occurredAt');
+        db.createObjectStore('accounts', { keyPath: 'id' });
+        db.createObjectStore('contacts', { keyPath: 'id' });
+        db.createObjectStore('reminders', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        // Indexes for the panel's hot paths: matching an address, and one account's timeline.
+        tx.objectStore('interactions').createIndex('byAccountOccurred', ['accountId', 'occurredAt']);
+        tx.objectStore('accounts').createIndex('byDomain', 'domains', { multiEntry: true });
+        tx.objectStore('contacts').createIndex('byEmail', 'emails', { multiEntry: true });
+        tx.objectStore('contacts').createIndex('byAccount', 'accountId');
+        tx.objectStore('reminders').createIndex('byAccount', 'accountId');
+      }
+    },
+    blocking() {
+      // Another context needs a newer schema: step aside rather than block it.
+      opening = null;
+    },
+  }).then((db) => {
+    db.addEventListener('versionchange', () => db.close());
+    return db;
+  });
 }
 
 export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
@@ -59,3 +100,14 @@ export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
 export const getCredentials = (db: Db) => getMeta<Credentials>(db, 'credentials');
 export const getSyncState = async (db: Db): Promise<SyncState> =>
   (await getMeta<SyncState>(db, 'sync')) ?? { lastSyncAt: null, error: null, attempt: 0, rejected: [] };
+
+/** Removes everything this install knows: credentials, outbox, replica and sync state. */
+export async function clearAll(db: Db): Promise<void> {
+  const tx = db.transaction(['meta', 'outbox', ...REPLICA_STORES], 'readwrite');
+  await Promise.all([
+    tx.objectStore('meta').clear(),
+    tx.objectStore('outbox').clear(),
+    ...REPLICA_STORES.map((s) => tx.objectStore(s).clear()),
+  ]);
+  await tx.done;
+}

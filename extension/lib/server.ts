@@ -24,6 +24,15 @@ export class ServerError extends Error {
 
 const TIMEOUT_MS = 15_000;
 
+/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; null when absent or unusable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isFinite(at) ? Math.max(0, at - now) : null;
+}
+
 /** Calls the team's server with the stored token; errors become ServerError in plain words. */
 export async function callServer<T>(
   creds: Pick<Credentials, 'serverUrl' | 'token'>,
@@ -36,7 +45,7 @@ export async function callServer<T>(
     res = await fetch(new URL(path, creds.serverUrl), {
       method,
       headers: {
-        authorization: `Bearer ${creds.token}`,
+        ...(creds.token ? { authorization: `Bearer ${creds.token}` } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -55,8 +64,7 @@ export async function callServer<T>(
   try {
     problem = (await res.json()) as Problem;
   } catch {}
-  const retryAfter = Number(res.headers.get('retry-after'));
-  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null;
+  const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
   if (res.status === 401)
     throw new ServerError(
       'Your sign-in is no longer valid. Connect again in Settings.',

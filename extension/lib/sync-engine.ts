@@ -1,14 +1,21 @@
-import type { PullResponse, PushResponse } from '../../shared/schemas/index.ts';
-import { type Db, getCredentials, getMeta, getSyncState, type SyncState } from './db.ts';
-import { applyLocally, clientId, pendingMutations } from './outbox.ts';
+import {
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+} from '../../shared/schemas/index.ts';
+import { type Credentials, type Db, getCredentials, getMeta, getSyncState, type SyncState } from './db.ts';
+import { acknowledge, applyLocally, clientId, pendingMutations, restartClient } from './outbox.ts';
 import { callServer, ServerError } from './server.ts';
 
-const PUSH_BATCH = 100;
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Headroom under the server's body cap for the envelope around the mutations. */
+const PUSH_BYTES = MAX_PUSH_BYTES - 4 * 1024;
 
 /** Exponential backoff with full jitter, or the server's Retry-After when it gives one. */
 export function backoffMs(attempt: number, retryAfterMs: number | null, random = Math.random): number {
-  if (retryAfterMs !== null) return retryAfterMs;
+  if (retryAfterMs !== null) return Math.min(retryAfterMs, 60 * 60_000);
   const cap = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempt, 16));
   return Math.round(cap / 2 + random() * (cap / 2));
 }
@@ -25,85 +32,171 @@ async function saveState(db: Db, patch: Partial<SyncState>): Promise<SyncState> 
   return next;
 }
 
-/** Deletes outbox entries the server has acknowledged. Only then are they gone. */
-async function acknowledge(db: Db, lastMutationId: number): Promise<void> {
-  if (lastMutationId < 1) return;
-  await db.delete('outbox', IDBKeyRange.upperBound(lastMutationId));
+/** The longest prefix of `mutations` whose push body stays under the server's byte cap (at least one). */
+export function fitBatch(mutations: Mutation[], maxBytes = PUSH_BYTES): Mutation[] {
+  let bytes = 0;
+  const encoder = new TextEncoder();
+  for (let i = 0; i < mutations.length; i++) {
+    bytes += encoder.encode(JSON.stringify(mutations[i])).length + 1;
+    if (bytes > maxBytes) return mutations.slice(0, Math.max(1, i));
+  }
+  return mutations;
 }
 
-async function pushAll(
-  db: Db,
-  creds: NonNullable<Awaited<ReturnType<typeof getCredentials>>>,
-  id: string,
-): Promise<PushResponse['rejected']> {
-  const rejected: PushResponse['rejected'] = [];
-  for (;;) {
-    const mutations = await pendingMutations(db, PUSH_BATCH);
-    if (mutations.length === 0) return rejected;
-    const res = await callServer<PushResponse>(creds, 'POST', '/api/sync/push', { clientId: id, mutations });
-    rejected.push(...res.rejected);
+/** What a mutation did, in the words the user would recognise. */
+export function describeMutation(m: Mutation): string {
+  switch (m.name) {
+    case 'interaction.put':
+      return `The log “${m.args.title}”`;
+    case 'account.put':
+      return `The account “${m.args.name}”`;
+    case 'contact.put':
+      return `The contact “${m.args.name}”`;
+    case 'interaction.delete':
+      return 'Deleting an interaction';
+    case 'account.delete':
+      return 'Deleting an account';
+    case 'contact.delete':
+      return 'Deleting a contact';
+    default:
+      return 'A reminder change';
+  }
+}
+
+/** One refused mutation in plain words: what it was and why the server said no. */
+export function rejectionText(m: Mutation | undefined, problem: { title: string; detail?: string }): string {
+  const what = m ? describeMutation(m) : 'A change';
+  return `${what} was not saved: ${problem.detail ?? problem.title}`;
+}
+
+type Creds = Credentials;
+
+/** Undoes the optimistic effect of a refused put that the server never had. */
+async function dropRefused(db: Db, m: Mutation): Promise<void> {
+  const store =
+    m.name === 'interaction.put'
+      ? 'interactions'
+      : m.name === 'account.put'
+        ? 'accounts'
+        : m.name === 'contact.put'
+          ? 'contacts'
+          : null;
+  if (!store) return;
+  const row = await db.get(store, m.args.id);
+  if (row && row.version === 0) await db.delete(store, m.args.id);
+  // A refused edit of a row the server has: fetch everything again so the replica matches it.
+  else if (row) await db.put('meta', 0, 'cookie');
+}
+
+async function pushAll(db: Db, creds: Creds): Promise<SyncState['rejected']> {
+  const rejected: SyncState['rejected'] = [];
+  for (let restarts = 0; ; ) {
+    const batch = fitBatch(await pendingMutations(db, MAX_PUSH_MUTATIONS));
+    if (batch.length === 0) return rejected;
+    const id = await clientId(db);
+    let res: PushResponse;
+    try {
+      res = await callServer<PushResponse>(creds, 'POST', '/api/sync/push', {
+        clientId: id,
+        mutations: batch,
+      });
+    } catch (err) {
+      // The server no longer knows what this client acknowledged (a gap), or the id is someone
+      // else's: continue as a new client. Every mutation is idempotent, so a replay is harmless.
+      const type = err instanceof ServerError ? err.problem?.type : undefined;
+      const clientLost =
+        type === 'mutation-gap' || (err instanceof ServerError && err.problem?.title === 'Client id in use');
+      if (clientLost && restarts++ < 2) {
+        await restartClient(db);
+        continue;
+      }
+      throw err;
+    }
+    for (const r of res.rejected) {
+      const m = batch.find((x) => x.id === r.id);
+      rejected.push({ id: r.id, title: rejectionText(m, r.problem) });
+      if (m) await dropRefused(db, m);
+    }
     await acknowledge(db, res.lastMutationId);
-    if (res.lastMutationId < mutations[mutations.length - 1]!.id) return rejected;
+    if (res.lastMutationId < batch[batch.length - 1]!.id) return rejected;
   }
 }
 
 /** Pulls every page since the stored cookie into the replica, then re-applies pending mutations on top. */
-async function pullAll(
-  db: Db,
-  creds: NonNullable<Awaited<ReturnType<typeof getCredentials>>>,
-  id: string,
-): Promise<void> {
+async function pullAll(db: Db, creds: Creds): Promise<void> {
   const userId = creds.user?.id ?? '';
-  for (;;) {
+  for (let pages = 0; pages < 1_000; pages++) {
+    const id = await clientId(db);
     const cookie = (await getMeta<number>(db, 'cookie')) ?? 0;
     const page = await callServer<PullResponse>(
       creds,
       'GET',
-      `/api/sync/pull?clientId=${id}&cookie=${cookie}`,
+      `/api/sync/pull?clientId=${encodeURIComponent(id)}&cookie=${cookie}`,
     );
-    const tx = db.transaction(
-      ['meta', 'outbox', 'interactions', 'accounts', 'contacts', 'reminders'],
-      'readwrite',
-    );
-    const writes: Promise<unknown>[] = [];
-    for (const a of page.accounts) writes.push(tx.objectStore('accounts').put(a));
-    for (const c of page.contacts) writes.push(tx.objectStore('contacts').put(c));
-    for (const i of page.interactions) writes.push(tx.objectStore('interactions').put(i));
-    for (const r of page.reminders) writes.push(tx.objectStore('reminders').put(r));
-    writes.push(tx.objectStore('meta').put(page.cookie, 'cookie'));
-    if (page.lastMutationId > 0)
-      writes.push(tx.objectStore('outbox').delete(IDBKeyRange.upperBound(page.lastMutationId)));
-    await Promise.all(writes);
-    for (const m of await tx.objectStore('outbox').getAll()) await applyLocally(tx, m, userId);
-    await tx.done;
+    await applyPull(db, page, userId);
     if (!page.hasMore) return;
   }
 }
 
 /**
+ * Applies one pull page in one transaction: the server's rows, the new cookie,
+ * the acknowledged outbox entries removed, then the rebase: every mutation
+ * still pending is re-applied on top, so the user keeps seeing their writes.
+ */
+export async function applyPull(db: Db, page: PullResponse, userId: string): Promise<void> {
+  const tx = db.transaction(
+    ['meta', 'outbox', 'interactions', 'accounts', 'contacts', 'reminders'],
+    'readwrite',
+  );
+  const writes: Promise<unknown>[] = [];
+  for (const a of page.accounts) writes.push(tx.objectStore('accounts').put(a));
+  for (const c of page.contacts) writes.push(tx.objectStore('contacts').put(c));
+  for (const i of page.interactions) writes.push(tx.objectStore('interactions').put(i));
+  for (const r of page.reminders) writes.push(tx.objectStore('reminders').put(r));
+  writes.push(tx.objectStore('meta').put(page.cookie, 'cookie'));
+  if (page.lastMutationId > 0)
+    writes.push(tx.objectStore('outbox').delete(IDBKeyRange.upperBound(page.lastMutationId)));
+  await Promise.all(writes);
+  for (const m of await tx.objectStore('outbox').getAll()) await applyLocally(tx, m, userId);
+  await tx.done;
+}
+
+/**
  * One sync round: flush the outbox, then pull. Safe to call at any time and
- * from a fresh service worker: all state lives in IndexedDB.
+ * from a fresh service worker: all state lives in IndexedDB. A refused token
+ * stops syncing until the user connects again; anything else that can pass
+ * is retried with backoff.
  */
 export async function syncOnce(db: Db, now = Date.now()): Promise<SyncOutcome> {
   const creds = await getCredentials(db);
   if (!creds) return { ok: false, retryAt: null };
-  const id = await clientId(db);
+  const before = await getSyncState(db);
+  if (before.signedOut) return { ok: false, retryAt: null };
+  const rejected: SyncState['rejected'] = [];
   try {
-    const rejected = await pushAll(db, creds, id);
-    await pullAll(db, creds, id);
+    rejected.push(...(await pushAll(db, creds)));
+    await pullAll(db, creds);
     const prev = await getSyncState(db);
     await saveState(db, {
       lastSyncAt: new Date(now).toISOString(),
       error: null,
       attempt: 0,
-      rejected: [...prev.rejected, ...rejected.map((r) => ({ id: r.id, title: r.problem.title }))].slice(-20),
+      retryAt: null,
+      rejected: [...prev.rejected, ...rejected].slice(-20),
     });
     return { ok: true, retryAt: null };
   } catch (err) {
     const e =
       err instanceof ServerError ? err : new ServerError('Sync failed unexpectedly; retrying.', 0, true);
     const state = await getSyncState(db);
-    await saveState(db, { error: e.message, attempt: state.attempt + 1 });
-    return { ok: false, retryAt: e.retryable ? now + backoffMs(state.attempt, e.retryAfterMs) : null };
+    const retryAt = e.retryable ? now + backoffMs(state.attempt, e.retryAfterMs) : null;
+    await saveState(db, {
+      error: e.message,
+      attempt: state.attempt + 1,
+      retryAt,
+      signedOut: e.status === 401,
+      rejected: [...state.rejected, ...rejected].slice(-20),
+    });
+    return { ok: false, retryAt };
   }
 }

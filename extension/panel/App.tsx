@@ -1,28 +1,131 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { LocalAccount, LocalInteraction } from '../lib/db.ts';
+import { FOCUS_KEY } from '../lib/focus.ts';
+import { dueReminders } from '../lib/reminder-due.ts';
 import { ContextCard } from './ContextCard.tsx';
+import { zoneOr } from './follow-up.ts';
 import { LogForm } from './LogForm.tsx';
-import { RecentList } from './RecentList.tsx';
+import { type ContextMatch, matchLocally } from './local-match.ts';
+import { Reminders } from './Reminders.tsx';
 import { Setup } from './Setup.tsx';
-import { SyncStatus } from './SyncStatus.tsx';
-import { useLocalData } from './use-local-data.ts';
+import { pendingText, SyncStatus } from './SyncStatus.tsx';
+import { signOut } from './session.ts';
+import { Timeline } from './Timeline.tsx';
+import { latestInteractions, useLocalData } from './use-local-data.ts';
 import { useTabContext } from './use-tab-context.ts';
 
-/** The side panel: setup until connected, then context, log form, timeline and sync status (design §8). */
+const syncNow = () => browser.runtime.sendMessage({ type: 'sync-now' }).catch(() => {});
+
+/** The side panel: onboarding until connected, then context, log form, reminders, timeline and sync (design §8). */
 export function App() {
   const { data, reload } = useLocalData();
   const { context, loading } = useTabContext();
+  const [match, setMatch] = useState<ContextMatch | null>(null);
+  const [focusAccount, setFocusAccount] = useState<LocalAccount | null>(null);
+  const [timeline, setTimeline] = useState<LocalInteraction[] | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // Flush and pull whenever the panel opens.
+  useEffect(() => void syncNow(), []);
+
+  const db = data?.db;
+  const participantsKey = context ? JSON.stringify(context.participants) : '';
+  useEffect(() => {
+    if (!db || !context) return setMatch(null);
+    void matchLocally(db, context.participants).then(setMatch);
+  }, [db, participantsKey, data]);
+  useEffect(() => {
+    if (!db || !data?.focusAccountId) return setFocusAccount(null);
+    void db.get('accounts', data.focusAccountId).then((a) => setFocusAccount(a ?? null));
+  }, [db, data?.focusAccountId]);
+
+  const account = focusAccount ?? match?.account ?? null;
+  useEffect(() => {
+    if (!db) return;
+    if (!account) return setTimeline(null);
+    void latestInteractions(db, 10, account.id).then(setTimeline);
+  }, [db, account?.id, data]);
+
   if (!data) return <main aria-busy="true">Loading…</main>;
-  if (!data.credentials) return <Setup db={data.db} onConnected={reload} />;
-  const syncNow = async () => {
-    await browser.runtime.sendMessage({ type: 'sync-now' }).catch(() => {});
+  const creds = data.credentials;
+  if (!creds || data.sync.signedOut)
+    return (
+      <Setup
+        db={data.db}
+        onConnected={() => {
+          setNotice(null);
+          void reload();
+        }}
+        notice={notice}
+        reconnect={creds ? { serverUrl: creds.serverUrl, pendingCount: data.pendingCount } : null}
+      />
+    );
+
+  const userId = creds.user?.id ?? '';
+  const zone = zoneOr(creds.user?.timeZone);
+  const changed = async () => {
+    await reload();
+    await syncNow();
+  };
+  const clearFocus = async () => {
+    await data.db.delete('meta', FOCUS_KEY);
+    await reload();
+  };
+  const doSignOut = async () => {
+    await syncNow();
+    const pending = await data.db.count('outbox');
+    if (
+      pending > 0 &&
+      !confirm(`${pendingText(pending)} They will be lost if you sign out now. Sign out anyway?`)
+    )
+      return;
+    setNotice(await signOut(data.db));
+    await syncNow();
     await reload();
   };
   return (
     <main>
-      <ContextCard context={context} loading={loading} />
-      <LogForm db={data.db} context={context} userId={data.credentials.user?.id ?? ''} onSaved={syncNow} />
-      <RecentList items={data.recent} />
-      <SyncStatus sync={data.sync} pendingCount={data.pendingCount} onSyncNow={syncNow} />
+      <ContextCard
+        db={data.db}
+        userId={userId}
+        context={context}
+        loading={loading}
+        match={match}
+        focusAccount={focusAccount}
+        onClearFocus={clearFocus}
+        onChanged={changed}
+      />
+      <LogForm
+        db={data.db}
+        context={context}
+        match={match}
+        account={account}
+        userId={userId}
+        timeZone={zone}
+        onSaved={changed}
+      />
+      <Reminders
+        db={data.db}
+        userId={userId}
+        timeZone={zone}
+        due={dueReminders(data.reminders, Date.now())}
+        accountId={account?.id ?? null}
+        accountName={account?.name ?? null}
+        onChanged={changed}
+      />
+      <Timeline
+        heading={account ? `${account.name}: recent` : 'Your recent logs'}
+        items={timeline ?? data.recent}
+        timeZone={zone}
+      />
+      <SyncStatus
+        sync={data.sync}
+        pendingCount={data.pendingCount}
+        credentials={creds}
+        onSyncNow={changed}
+        onSignOut={doSignOut}
+      />
     </main>
   );
 }

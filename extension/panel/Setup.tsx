@@ -1,49 +1,35 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { User } from '../../shared/schemas/index.ts';
 import type { Db } from '../lib/db.ts';
-import { callServer, ServerError } from '../lib/server.ts';
+import { ServerError } from '../lib/server.ts';
+import { connect, parseServerUrl } from './session.ts';
 
-/** Normalises what the user typed into an origin URL, or explains what is wrong. */
-export function parseServerUrl(input: string): URL | string {
-  let url: URL;
-  try {
-    url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
-  } catch {
-    return 'That is not a valid address.';
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return 'Use an https:// address.';
-  return new URL(url.origin);
+interface Props {
+  db: Db;
+  onConnected: () => void;
+  /** Shown when the server refused the stored token: connect again, unsynced changes are kept. */
+  reconnect?: { serverUrl: string; pendingCount: number } | null;
+  notice?: string | null;
 }
 
-/** First-run view: the team's server address and an API token. */
-export function Setup(props: { db: Db; onConnected: () => void }) {
-  const [serverUrl, setServerUrl] = useState('');
-  const [token, setToken] = useState('');
+/** Onboarding: the team's server address and an invite code (or an API token). */
+export function Setup(props: Props) {
+  const [serverUrl, setServerUrl] = useState(props.reconnect?.serverUrl ?? '');
+  const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const connect = async (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     const url = parseServerUrl(serverUrl);
     if (typeof url === 'string') return setError(url);
+    // Ask for access to just this server, in the click's user gesture and without waiting on the
+    // prompt: the API also answers CORS, so joining works whatever the user decides.
+    void browser.permissions.request({ origins: [`${url.origin}/*`] }).catch(() => false);
     setBusy(true);
     setError(null);
     try {
-      // Ask for access to just this server, without waiting on the prompt: the API also answers
-      // CORS, so connecting works whatever the user decides.
-      void browser.permissions.request({ origins: [`${url.origin}/*`] }).catch(() => false);
-      const me = await callServer<{ user: User }>(
-        { serverUrl: url.toString(), token: token.trim() },
-        'GET',
-        '/api/me',
-      );
-      await props.db.put(
-        'meta',
-        { serverUrl: url.toString(), token: token.trim(), user: me.user },
-        'credentials',
-      );
+      await connect(props.db, url, code);
       await browser.runtime.sendMessage({ type: 'sync-now' }).catch(() => {});
       props.onConnected();
     } catch (err) {
@@ -55,8 +41,17 @@ export function Setup(props: { db: Db; onConnected: () => void }) {
 
   return (
     <main>
-      <h1>Connect Rapport to your team's server</h1>
-      <form onSubmit={connect} class="card" style="display:grid;gap:10px">
+      <h1>{props.reconnect ? 'Connect again' : "Join your team's Rapport"}</h1>
+      {props.notice && <p role="status">{props.notice}</p>}
+      {props.reconnect && (
+        <p role="alert" class="error">
+          Your sign-in is no longer valid.
+          {props.reconnect.pendingCount > 0
+            ? ` Your ${props.reconnect.pendingCount} unsynced change${props.reconnect.pendingCount === 1 ? ' is' : 's are'} kept and will sync once you connect again.`
+            : ''}
+        </p>
+      )}
+      <form onSubmit={submit} class="card form">
         <label>
           Server address
           <input
@@ -69,17 +64,20 @@ export function Setup(props: { db: Db; onConnected: () => void }) {
           />
         </label>
         <label>
-          Token
+          Invite code
           <input
             type="password"
-            name="token"
+            name="code"
             required
             autoComplete="off"
-            value={token}
-            onInput={(e) => setToken(e.currentTarget.value)}
-            placeholder="rap_…"
+            aria-describedby="code-hint"
+            value={code}
+            onInput={(e) => setCode(e.currentTarget.value)}
           />
         </label>
+        <p id="code-hint" class="muted">
+          From your invite. An API token (<code>rap_…</code>) works too.
+        </p>
         <button type="submit" class="primary" disabled={busy}>
           {busy ? 'Connecting…' : 'Connect'}
         </button>

@@ -4,37 +4,64 @@ import {
   type Credentials,
   type Db,
   getCredentials,
+  getMeta,
   getSyncState,
   type LocalInteraction,
+  type LocalReminder,
   openRapportDb,
   type SyncState,
 } from '../lib/db.ts';
+import { FOCUS_KEY, type Focus } from '../lib/focus.ts';
 
 export interface LocalData {
   db: Db;
   credentials: Credentials | null;
   sync: SyncState;
   pendingCount: number;
+  /** The user's latest interactions, newest first. */
   recent: LocalInteraction[];
+  reminders: LocalReminder[];
+  /** The account a clicked reminder notification asked the panel to show. */
+  focusAccountId: string | null;
 }
 
 const RECENT = 10;
+/** A notification click older than this no longer steers the panel. */
+const FOCUS_TTL_MS = 10 * 60_000;
+
+/** Newest interactions first, through an index: reads `limit` rows however many are stored. */
+export async function latestInteractions(
+  db: Db,
+  limit: number,
+  accountId?: string,
+): Promise<LocalInteraction[]> {
+  const out: LocalInteraction[] = [];
+  const tx = db.transaction('interactions');
+  let cursor =
+    accountId === undefined
+      ? await tx.store.index('byOccurred').openCursor(null, 'prev')
+      : await tx.store
+          .index('byAccountOccurred')
+          .openCursor(IDBKeyRange.bound([accountId, ''], [accountId, '\uffff']), 'prev');
+  while (cursor && out.length < limit) {
+    if (!cursor.value.deletedAt) out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
 
 async function load(): Promise<LocalData> {
   const db = await openRapportDb();
-  const [credentials, sync, pendingCount] = await Promise.all([
+  const [credentials, sync, pendingCount, recent, reminders, focus] = await Promise.all([
     getCredentials(db),
     getSyncState(db),
     db.count('outbox'),
+    latestInteractions(db, RECENT),
+    db.getAll('reminders'),
+    getMeta<Focus>(db, FOCUS_KEY),
   ]);
-  // Newest first through the index: reads RECENT rows however many are stored.
-  const recent: LocalInteraction[] = [];
-  let cursor = await db.transaction('interactions').store.index('byOccurred').openCursor(null, 'prev');
-  while (cursor && recent.length < RECENT) {
-    if (!cursor.value.deletedAt) recent.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return { db, credentials: credentials ?? null, sync, pendingCount, recent };
+  const focusAccountId = focus && Date.now() - focus.at < FOCUS_TTL_MS ? focus.accountId : null;
+  return { db, credentials: credentials ?? null, sync, pendingCount, recent, reminders, focusAccountId };
 }
 
 /** Local replica state for the panel, reloaded after each save and each sync the background announces. */

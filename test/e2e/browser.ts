@@ -74,6 +74,11 @@ export async function tabIdOf(worker: Worker, urlPattern: string): Promise<numbe
 /** Opens the side panel's page in a tab, speaking for `tabId`. */
 export async function openPanel(b: ExtensionBrowser, tabId: number): Promise<Page> {
   const panel = await b.context.newPage();
+  // Panel errors would otherwise vanish with the page; surface them in the test output.
+  panel.on('pageerror', (err) => console.error(`[panel] ${err.message}`));
+  panel.on('console', (msg) => {
+    if (msg.type() === 'error') console.error(`[panel console] ${msg.text()}`);
+  });
   await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tabId=${tabId}`);
   return panel;
 }
@@ -81,7 +86,7 @@ export async function openPanel(b: ExtensionBrowser, tabId: number): Promise<Pag
 /** Fills the panel's setup form with a server and token. */
 export async function connectPanel(panel: Page, serverUrl: string, token: string): Promise<void> {
   await panel.getByLabel('Server address').fill(serverUrl);
-  await panel.getByLabel('Token').fill(token);
+  await panel.getByLabel('Invite code').fill(token);
   await panel.getByRole('button', { name: 'Connect' }).click();
   await panel.getByRole('heading', { name: 'Log interaction' }).waitFor();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { siteOfUrl } from '../../../../extension/lib/sites.ts';
-import { parseServerUrl } from '../../../../extension/panel/Setup.tsx';
+import { parseServerUrl } from '../../../../extension/panel/session.ts';
 
 describe('siteOfUrl', () => {
   it('maps each supported origin to the sites it may report', () => {

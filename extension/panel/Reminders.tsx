@@ -1,0 +1,115 @@
+import { useState } from 'preact/hooks';
+import { snoozeUntil } from '../../shared/reminders/snooze.ts';
+import type { SnoozeRequest } from '../../shared/schemas/reminder.ts';
+import { formatWhen } from '../../shared/ui/TimelineRow.tsx';
+import type { Db, LocalReminder } from '../lib/db.ts';
+import { enqueue } from '../lib/outbox.ts';
+
+type Preset = Extract<SnoozeRequest, { preset: string }>['preset'];
+
+const SNOOZES: { preset: Preset; label: string }[] = [
+  { preset: 'later-today', label: 'Later today' },
+  { preset: 'tomorrow-morning', label: 'Tomorrow morning' },
+  { preset: 'in-3-business-days', label: 'In 3 business days' },
+  { preset: 'next-monday', label: 'Next Monday' },
+];
+
+interface Props {
+  db: Db;
+  userId: string;
+  timeZone: string;
+  /** Due reminders, most overdue first. */
+  due: LocalReminder[];
+  accountId: string | null;
+  accountName: string | null;
+  onChanged: () => void;
+}
+
+/** Reminders due for the account in view, then all others due, each with done, snooze and dismiss. */
+export function Reminders(props: Props) {
+  const forAccount = props.accountId ? props.due.filter((r) => r.accountId === props.accountId) : [];
+  const others = props.due.filter((r) => !forAccount.includes(r));
+  return (
+    <section aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">Reminders due</h2>
+      {props.due.length === 0 ? (
+        <p class="muted">Nothing due.</p>
+      ) : (
+        <>
+          {forAccount.length > 0 && (
+            <ReminderList
+              label={`For ${props.accountName ?? 'this account'}`}
+              items={forAccount}
+              {...props}
+            />
+          )}
+          {others.length > 0 && (
+            <ReminderList label={forAccount.length > 0 ? 'All others' : 'All'} items={others} {...props} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReminderList(props: Props & { label: string; items: LocalReminder[] }) {
+  return (
+    <div>
+      <h3 class="sub">{props.label}</h3>
+      <ul class="reminders">
+        {props.items.map((r) => (
+          <ReminderRow key={r.id} reminder={r} {...props} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ReminderRow(props: Props & { reminder: LocalReminder }) {
+  const { reminder: r } = props;
+  const [busy, setBusy] = useState(false);
+  const act = async (write: () => Promise<unknown>) => {
+    setBusy(true);
+    try {
+      await write();
+      props.onChanged();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const done = () => act(() => enqueue(props.db, 'reminder.done', { id: r.id }, props.userId));
+  const dismiss = () => act(() => enqueue(props.db, 'reminder.dismiss', { id: r.id }, props.userId));
+  const snooze = (preset: Preset) =>
+    act(() => {
+      // The exact time is computed here, in the user's zone, so the panel shows it before the server answers.
+      const until = snoozeUntil({ preset }, Date.now(), props.timeZone);
+      return enqueue(props.db, 'reminder.snooze', { id: r.id, until }, props.userId);
+    });
+  return (
+    <li data-testid="reminder" data-reminder-id={r.id} class={r.escalated ? 'escalated' : undefined}>
+      <span>{r.title}</span>
+      <span class="muted">
+        due {formatWhen(r.dueAt, props.timeZone)}
+        {r.escalated ? ' · overdue over a week' : ''}
+      </span>
+      <span class="actions">
+        <button type="button" disabled={busy} onClick={done} aria-label={`Done: ${r.title}`}>
+          Done
+        </button>
+        <details class="snooze">
+          <summary aria-label={`Snooze: ${r.title}`}>Snooze</summary>
+          <span class="menu">
+            {SNOOZES.map((s) => (
+              <button key={s.preset} type="button" disabled={busy} onClick={() => snooze(s.preset)}>
+                {s.label}
+              </button>
+            ))}
+          </span>
+        </details>
+        <button type="button" disabled={busy} onClick={dismiss} aria-label={`Dismiss: ${r.title}`}>
+          Dismiss
+        </button>
+      </span>
+    </li>
+  );
+}

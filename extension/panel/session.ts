@@ -1,0 +1,99 @@
+import type { SessionResponse, TokenInfo, User } from '../../shared/schemas/index.ts';
+import { type Credentials, clearAll, type Db, getCredentials, getSyncState } from '../lib/db.ts';
+import { callServer, ServerError } from '../lib/server.ts';
+
+/** Normalises what the user typed into an origin URL, or explains what is wrong. */
+export function parseServerUrl(input: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
+  } catch {
+    return 'That is not a valid address.';
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return 'Use an https:// address.';
+  return new URL(url.origin);
+}
+
+/** A label for the token this install receives, so the user can tell it apart in the token list. */
+export function deviceLabel(ua = navigator.userAgent): string {
+  const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : 'Chrome';
+  const os = /Windows/.test(ua)
+    ? 'Windows'
+    : /Mac OS X/.test(ua)
+      ? 'macOS'
+      : /Linux/.test(ua)
+        ? 'Linux'
+        : 'a computer';
+  return `Rapport extension, ${browser} on ${os}`;
+}
+
+/**
+ * Joins the team's server: redeems an invite code for a token (an existing
+ * API token, `rap_…`, is accepted too). The token is kept in the extension's
+ * IndexedDB, which content scripts cannot reach. Reconnecting as the same
+ * person keeps unsynced changes; anyone else starts from a clean replica.
+ */
+export async function connect(db: Db, server: URL, code: string): Promise<Credentials> {
+  const serverUrl = server.toString();
+  const secret = code.trim();
+  let session: { token: string; user: User; org: { id: string; name: string } | null } | null = null;
+  if (secret.startsWith('rap_')) {
+    try {
+      const me = await callServer<{ user: User; org: { id: string; name: string } }>(
+        { serverUrl, token: secret },
+        'GET',
+        '/api/me',
+      );
+      session = { token: secret, user: me.user, org: { id: me.org.id, name: me.org.name } };
+    } catch (err) {
+      if (!(err instanceof ServerError) || err.status !== 401) throw err;
+    }
+  }
+  if (!session) {
+    try {
+      const res = await callServer<SessionResponse>({ serverUrl, token: '' }, 'POST', '/api/auth/redeem', {
+        code: secret,
+        device: deviceLabel(),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      session = { token: res.token, user: res.user, org: res.org };
+    } catch (err) {
+      if (err instanceof ServerError && [400, 401, 404, 410].includes(err.status))
+        throw new ServerError('That invite code is not valid, or it was already used.', err.status, false);
+      throw err;
+    }
+  }
+  const previous = await getCredentials(db);
+  if (previous && (previous.serverUrl !== serverUrl || previous.user?.id !== session.user.id))
+    await clearAll(db);
+  const creds: Credentials = { serverUrl, token: session.token, user: session.user, org: session.org };
+  await db.put('meta', creds, 'credentials');
+  const sync = await getSyncState(db);
+  await db.put('meta', { ...sync, signedOut: false, error: null, attempt: 0 }, 'sync');
+  return creds;
+}
+
+/**
+ * Signs out: revokes this install's token on the server (when it can be
+ * reached), then forgets everything local. Returns a warning in plain words
+ * when the token could not be revoked.
+ */
+export async function signOut(db: Db): Promise<string | null> {
+  const creds = await getCredentials(db);
+  let warning: string | null = null;
+  if (creds) {
+    try {
+      const list = await callServer<{ items: TokenInfo[] }>(creds, 'GET', '/api/tokens?kind=api&limit=200');
+      const current = list.items.find((t) => t.current);
+      if (current) await callServer(creds, 'DELETE', `/api/tokens/${encodeURIComponent(current.id)}`);
+    } catch (err) {
+      // A token the server already refuses needs no revoking.
+      if (!(err instanceof ServerError && err.status === 401))
+        warning =
+          'Signed out here, but the server could not be reached to revoke the token. Ask an admin to revoke it.';
+    }
+  }
+  await clearAll(db);
+  return warning;
+}
