@@ -14,7 +14,7 @@ import {
 } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { problem, zodIssues } from '../http/problem.ts';
-import { type Counted, rollupStatements, utcInstant } from './rollups.ts';
+import { type Counted, type Derived, rollupStatements, utcInstant } from './rollups.ts';
 
 // One implementation of each write, shared by `POST /api/sync/push` and the REST routes.
 // A mutator checks its args and permissions against prefetched state, then returns the
@@ -25,6 +25,10 @@ export type Statement = BatchItem<'sqlite'>;
 
 export interface WriteContext extends Pick<Caller, 'orgId' | 'userId' | 'role'> {
   now: string;
+  /** A push gathers roll-up changes here and emits them once, after all its writes. */
+  derived?: Derived;
+  /** Rows take the org's version plus this; a push bumps the counter once, by its count of writes. */
+  versionOffset?: number;
 }
 
 interface Owned {
@@ -60,8 +64,8 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
     const id = typeof a.id === 'string' ? a.id : null;
     if (!id) continue;
     if (m.name.startsWith('interaction.')) ids.interactions.add(id);
-    else if (m.name.startsWith('account.')) ids.accounts.add(id);
-    else if (m.name.startsWith('contact.')) ids.contacts.add(id);
+    else if (m.name === 'account.put') ids.accounts.add(id);
+    else if (m.name === 'contact.put') ids.contacts.add(id);
     else ids.reminders.add(id);
     if (typeof a.accountId === 'string') ids.accounts.add(a.accountId);
     if (Array.isArray(a.contactIds))
@@ -143,7 +147,8 @@ export const bumpVersion = (d: Db, orgId: string): Statement =>
     .update(orgs)
     .set({ version: sql`${orgs.version} + 1` })
     .where(eq(orgs.id, orgId));
-const currentVersion = (orgId: string) => sql<number>`(SELECT version FROM orgs WHERE id = ${orgId})`;
+const currentVersion = (orgId: string, offset = 0) =>
+  sql<number>`((SELECT version FROM orgs WHERE id = ${orgId}) + ${offset})`;
 
 const rejected = (status: number, title: string, detail: string): Outcome => ({
   ok: false,
@@ -175,7 +180,7 @@ export function mutate(
     };
   }
   const { orgId, userId, now } = ctx;
-  const version = currentVersion(orgId);
+  const version = currentVersion(orgId, ctx.versionOffset);
   switch (m.name) {
     case 'interaction.put': {
       const a = MutationArgsSchemas['interaction.put'].parse(m.args);
@@ -225,7 +230,7 @@ export function mutate(
               set: row,
               setWhere: and(eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
             }),
-          ...rollupStatements(d, orgId, existing ?? null, after),
+          ...rollupStatements(d, ctx, existing ?? null, after),
         ],
       };
     }
@@ -247,7 +252,7 @@ export function mutate(
             .where(
               and(eq(interactions.id, a.id), eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
             ),
-          ...rollupStatements(d, orgId, existing, null),
+          ...rollupStatements(d, ctx, existing, null),
         ],
       };
     }
@@ -324,46 +329,6 @@ export function mutate(
           ...emails.map((email) =>
             d.insert(contactEmails).values({ orgId, email, contactId: a.id }).onConflictDoNothing(),
           ),
-        ],
-      };
-    }
-    case 'account.delete': {
-      // A tombstone: pull carries it to every replica; the domains stop matching at once.
-      const a = MutationArgsSchemas['account.delete'].parse(m.args);
-      const existing = known.accounts.get(a.id);
-      if (!visible(existing, orgId)) return missing('account', a.id);
-      if (!canEditDirectory(ctx, existing))
-        return rejected(403, 'Forbidden', "Only the account's owner, a manager or an admin may delete it.");
-      return {
-        ok: true,
-        target: a.id,
-        accountIds: [a.id],
-        statements: [
-          d
-            .update(accounts)
-            .set({ deletedAt: now, updatedAt: now, version })
-            .where(and(eq(accounts.id, a.id), eq(accounts.orgId, orgId))),
-          d
-            .delete(accountDomains)
-            .where(and(eq(accountDomains.orgId, orgId), eq(accountDomains.accountId, a.id))),
-        ],
-      };
-    }
-    case 'contact.delete': {
-      const a = MutationArgsSchemas['contact.delete'].parse(m.args);
-      if (!visible(known.contacts.get(a.id), orgId)) return missing('contact', a.id);
-      return {
-        ok: true,
-        target: a.id,
-        accountIds: [],
-        statements: [
-          d
-            .update(contacts)
-            .set({ deletedAt: now, updatedAt: now, version })
-            .where(and(eq(contacts.id, a.id), eq(contacts.orgId, orgId))),
-          d
-            .delete(contactEmails)
-            .where(and(eq(contactEmails.orgId, orgId), eq(contactEmails.contactId, a.id))),
         ],
       };
     }

@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MutationEnvelope, PushRequest, PushResponse } from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
-import { orgs, syncClients } from '../db/schema.ts';
+import { auditLog, orgs, syncClients } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
-import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
-import { snapshotGuards } from './rollups.ts';
+import { mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
+import { Derived, snapshotGuards } from './rollups.ts';
 
 /** How often a push whose read went stale under a concurrent write is re-run before answering 409. */
 const ATTEMPTS = 3;
@@ -92,11 +92,13 @@ async function pushOnce(
   }
   if (pending.length === 0) return { lastMutationId: last, rejected: [], accountIds: [] };
 
-  const ctx: WriteContext = {
+  const derived = new Derived();
+  const base: WriteContext = {
     orgId: caller.orgId,
     userId: caller.userId,
     role: caller.role,
     now: now.toISOString(),
+    derived,
   };
   const known = await prefetch(d, pending);
   const statements: Statement[] = [
@@ -105,27 +107,47 @@ async function pushOnce(
   ];
   const rejected: PushResponse['rejected'] = [];
   const accountIds = new Set<string>();
+  const audits: (typeof auditLog.$inferInsert)[] = [];
+  const auditRow = (action: string, target: string | null, detail: unknown) =>
+    audits.push({
+      orgId: caller.orgId,
+      actorId: caller.userId,
+      action,
+      target,
+      detail: JSON.stringify(detail),
+      at: base.now,
+    });
+  // Each applied mutation's rows take the next version; the counter is bumped once, at the end.
+  let writes = 0;
   for (const m of pending) {
-    const outcome = mutate(d, ctx, known, m);
+    const outcome = mutate(d, { ...base, versionOffset: writes + 1 }, known, m);
     if (outcome.ok) {
-      statements.push(
-        bumpVersion(d, caller.orgId),
-        ...outcome.statements,
-        audit(d, ctx, m.name, outcome.target, { clientId: req.clientId, mutationId: m.id }),
-      );
+      writes++;
+      statements.push(...outcome.statements);
+      auditRow(m.name, outcome.target, { clientId: req.clientId, mutationId: m.id });
       for (const a of outcome.accountIds) accountIds.add(a);
     } else {
       rejected.push({ id: m.id, problem: outcome.problem });
-      statements.push(
-        audit(d, ctx, 'mutation.rejected', null, {
-          clientId: req.clientId,
-          mutationId: m.id,
-          name: m.name,
-          problem: outcome.problem.title,
-        }),
-      );
+      auditRow('mutation.rejected', null, {
+        clientId: req.clientId,
+        mutationId: m.id,
+        name: m.name,
+        problem: outcome.problem.title,
+      });
     }
   }
+  statements.push(...derived.statements(d, caller.orgId));
+  if (writes > 0) {
+    statements.push(
+      d
+        .update(orgs)
+        .set({ version: sql`${orgs.version} + ${writes}` })
+        .where(eq(orgs.id, caller.orgId)),
+    );
+  }
+  // Multi-row inserts under D1's limit of 100 bound parameters per statement (7 per row).
+  for (let i = 0; i < audits.length; i += 14)
+    statements.push(d.insert(auditLog).values(audits.slice(i, i + 14)));
   const lastMutationId = expected - 1;
   statements.push(
     d
@@ -135,9 +157,9 @@ async function pushOnce(
         orgId: caller.orgId,
         userId: caller.userId,
         lastMutationId,
-        updatedAt: ctx.now,
+        updatedAt: base.now,
       })
-      .onConflictDoUpdate({ target: syncClients.clientId, set: { lastMutationId, updatedAt: ctx.now } }),
+      .onConflictDoUpdate({ target: syncClients.clientId, set: { lastMutationId, updatedAt: base.now } }),
   );
   await d.batch(statements as [Statement, ...Statement[]]);
   return { lastMutationId, rejected, accountIds: [...accountIds] };

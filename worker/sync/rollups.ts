@@ -25,41 +25,112 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_M
 export const utcInstant = (instant: string) =>
   instant.endsWith('Z') ? instant : new Date(instant).toISOString();
 
-function addTo(d: Db, orgId: string, i: Counted): Statement {
-  const strategic = i.tag === 'strategic' ? 1 : 0;
-  return d
-    .insert(dailyRollups)
-    .values({
-      orgId,
-      userId: i.userId,
-      day: dayOf(i.occurredAt),
-      tactical: 1 - strategic,
-      strategic,
-      lastActivityAt: i.occurredAt,
-    })
-    .onConflictDoUpdate({
-      target: [dailyRollups.orgId, dailyRollups.userId, dailyRollups.day],
-      set: {
-        tactical: sql`${dailyRollups.tactical} + excluded.tactical`,
-        strategic: sql`${dailyRollups.strategic} + excluded.strategic`,
-        lastActivityAt: sql`max(coalesce(${dailyRollups.lastActivityAt}, ''), excluded.last_activity_at)`,
-      },
-    });
+interface DayChange {
+  userId: string;
+  day: string;
+  tactical: number;
+  strategic: number;
+  /** Latest occurredAt added; null when only removals. */
+  added: string | null;
+  /** A removal happened: the day's last activity must be recomputed from the rows. */
+  recompute: boolean;
+}
+interface AccountChange {
+  any: string | null;
+  strategic: string | null;
+  recompute: boolean;
 }
 
-function removeFrom(d: Db, orgId: string, i: Counted): Statement {
-  const day = dayOf(i.occurredAt);
-  const strategic = i.tag === 'strategic' ? 1 : 0;
-  return d
-    .update(dailyRollups)
-    .set({
-      tactical: sql`${dailyRollups.tactical} - ${1 - strategic}`,
-      strategic: sql`${dailyRollups.strategic} - ${strategic}`,
-      lastActivityAt: sql`(SELECT max(occurred_at) FROM interactions WHERE org_id = ${orgId}
-        AND user_id = ${i.userId} AND occurred_at >= ${day} AND occurred_at < ${nextDay(day)}
-        AND deleted_at IS NULL)`,
-    })
-    .where(and(eq(dailyRollups.orgId, orgId), eq(dailyRollups.userId, i.userId), eq(dailyRollups.day, day)));
+const later = (a: string | null, b: string) => (a === null || b > a ? b : a);
+
+/**
+ * The derived-data changes of a run of interaction writes, merged per person-day
+ * and per account so that a push of 100 mutations emits a few dozen statements,
+ * not hundreds. Its statements go after every interaction write of the batch,
+ * so recomputing subqueries see the final rows.
+ */
+export class Derived {
+  readonly days = new Map<string, DayChange>();
+  readonly accounts = new Map<string, AccountChange>();
+
+  /** Moves an interaction's weight from `before` (null: new; a tombstone counts nothing) to `after` (null: deleted). */
+  move(before: Counted | null, after: Counted | null) {
+    const old = before && before.deletedAt === null ? before : null;
+    if (old) {
+      const c = this.day(old);
+      c[old.tag]--;
+      c.recompute = true;
+      if (old.accountId) this.account(old.accountId).recompute = true;
+    }
+    if (after) {
+      const c = this.day(after);
+      c[after.tag]++;
+      c.added = later(c.added, after.occurredAt);
+      if (after.accountId) {
+        const a = this.account(after.accountId);
+        a.any = later(a.any, after.occurredAt);
+        if (after.tag === 'strategic') a.strategic = later(a.strategic, after.occurredAt);
+      }
+    }
+  }
+
+  private day(i: Counted) {
+    const day = dayOf(i.occurredAt);
+    const key = `${i.userId} ${day}`;
+    const c = this.days.get(key) ?? {
+      userId: i.userId,
+      day,
+      tactical: 0,
+      strategic: 0,
+      added: null,
+      recompute: false,
+    };
+    this.days.set(key, c);
+    return c;
+  }
+
+  private account(id: string) {
+    const a = this.accounts.get(id) ?? { any: null, strategic: null, recompute: false };
+    this.accounts.set(id, a);
+    return a;
+  }
+
+  statements(d: Db, orgId: string): Statement[] {
+    const out: Statement[] = [];
+    for (const c of this.days.values()) {
+      if (!c.recompute && c.added === null) continue;
+      const last = c.recompute
+        ? sql`(SELECT max(occurred_at) FROM interactions WHERE org_id = ${orgId} AND user_id = ${c.userId}
+            AND occurred_at >= ${c.day} AND occurred_at < ${nextDay(c.day)} AND deleted_at IS NULL)`
+        : c.added;
+      out.push(
+        d
+          .insert(dailyRollups)
+          .values({
+            orgId,
+            userId: c.userId,
+            day: c.day,
+            tactical: c.tactical,
+            strategic: c.strategic,
+            lastActivityAt: last,
+          })
+          .onConflictDoUpdate({
+            target: [dailyRollups.orgId, dailyRollups.userId, dailyRollups.day],
+            set: {
+              tactical: sql`${dailyRollups.tactical} + excluded.tactical`,
+              strategic: sql`${dailyRollups.strategic} + excluded.strategic`,
+              lastActivityAt: c.recompute
+                ? sql`excluded.last_activity_at`
+                : sql`max(coalesce(${dailyRollups.lastActivityAt}, ''), excluded.last_activity_at)`,
+            },
+          }),
+      );
+    }
+    for (const [id, a] of this.accounts) {
+      out.push(a.recompute ? recomputeAccount(d, orgId, id) : touchAccount(d, orgId, id, a));
+    }
+    return out;
+  }
 }
 
 /** Recomputes an account's touch times after one of its interactions went away or changed. */
@@ -73,38 +144,36 @@ function recomputeAccount(d: Db, orgId: string, accountId: string): Statement {
     .where(and(eq(accounts.orgId, orgId), eq(accounts.id, accountId)));
 }
 
-function touchAccount(d: Db, orgId: string, i: Counted & { accountId: string }): Statement {
-  const later = (col: typeof accounts.lastStrategicAt | typeof accounts.lastInteractionAt) =>
-    sql`max(coalesce(${col}, ''), ${i.occurredAt})`;
+function touchAccount(d: Db, orgId: string, accountId: string, a: AccountChange): Statement {
+  const max = (col: typeof accounts.lastStrategicAt | typeof accounts.lastInteractionAt, at: string) =>
+    sql`max(coalesce(${col}, ''), ${at})`;
   return d
     .update(accounts)
     .set({
-      lastInteractionAt: later(accounts.lastInteractionAt),
-      ...(i.tag === 'strategic' ? { lastStrategicAt: later(accounts.lastStrategicAt) } : {}),
+      ...(a.any ? { lastInteractionAt: max(accounts.lastInteractionAt, a.any) } : {}),
+      ...(a.strategic ? { lastStrategicAt: max(accounts.lastStrategicAt, a.strategic) } : {}),
     })
-    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, i.accountId)));
+    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, accountId)));
 }
 
 /**
- * The statements that move an interaction's weight in the roll-ups from
- * `before` (null when new; ignored when a tombstone) to `after` (null when
- * deleted). Idempotent only together with the write it follows: the push
- * guard and the mutation-id check keep a replay from counting twice.
+ * The derived-data statements for one interaction write: none when the write
+ * runs in a push that gathers them in `ctx.derived` (emitted once, at the end
+ * of its batch), else the statements to follow the write directly.
  */
 export function rollupStatements(
   d: Db,
-  orgId: string,
+  ctx: { orgId: string; derived?: Derived },
   before: Counted | null,
   after: Counted | null,
 ): Statement[] {
-  const old = before && before.deletedAt === null ? before : null;
-  const out: Statement[] = [];
-  if (old) out.push(removeFrom(d, orgId, old));
-  if (after) out.push(addTo(d, orgId, after));
-  if (old?.accountId) out.push(recomputeAccount(d, orgId, old.accountId));
-  if (after?.accountId && after.accountId !== old?.accountId)
-    out.push(touchAccount(d, orgId, { ...after, accountId: after.accountId }));
-  return out;
+  if (ctx.derived) {
+    ctx.derived.move(before, after);
+    return [];
+  }
+  const one = new Derived();
+  one.move(before, after);
+  return one.statements(d, ctx.orgId);
 }
 
 /**
