@@ -64,8 +64,8 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
     const id = typeof a.id === 'string' ? a.id : null;
     if (!id) continue;
     if (m.name.startsWith('interaction.')) ids.interactions.add(id);
-    else if (m.name === 'account.put') ids.accounts.add(id);
-    else if (m.name === 'contact.put') ids.contacts.add(id);
+    else if (m.name.startsWith('account.')) ids.accounts.add(id);
+    else if (m.name.startsWith('contact.')) ids.contacts.add(id);
     else ids.reminders.add(id);
     if (typeof a.accountId === 'string') ids.accounts.add(a.accountId);
     if (Array.isArray(a.contactIds))
@@ -329,6 +329,46 @@ export function mutate(
           ...emails.map((email) =>
             d.insert(contactEmails).values({ orgId, email, contactId: a.id }).onConflictDoNothing(),
           ),
+        ],
+      };
+    }
+    case 'account.delete': {
+      // A tombstone: pull carries it to every replica; the domains stop matching at once.
+      const a = MutationArgsSchemas['account.delete'].parse(m.args);
+      const existing = known.accounts.get(a.id);
+      if (!visible(existing, orgId)) return missing('account', a.id);
+      if (!canEditDirectory(ctx, existing))
+        return rejected(403, 'Forbidden', "Only the account's owner, a manager or an admin may delete it.");
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: [a.id],
+        statements: [
+          d
+            .update(accounts)
+            .set({ deletedAt: now, updatedAt: now, version })
+            .where(and(eq(accounts.id, a.id), eq(accounts.orgId, orgId))),
+          d
+            .delete(accountDomains)
+            .where(and(eq(accountDomains.orgId, orgId), eq(accountDomains.accountId, a.id))),
+        ],
+      };
+    }
+    case 'contact.delete': {
+      const a = MutationArgsSchemas['contact.delete'].parse(m.args);
+      if (!visible(known.contacts.get(a.id), orgId)) return missing('contact', a.id);
+      return {
+        ok: true,
+        target: a.id,
+        accountIds: [],
+        statements: [
+          d
+            .update(contacts)
+            .set({ deletedAt: now, updatedAt: now, version })
+            .where(and(eq(contacts.id, a.id), eq(contacts.orgId, orgId))),
+          d
+            .delete(contactEmails)
+            .where(and(eq(contactEmails.orgId, orgId), eq(contactEmails.contactId, a.id))),
         ],
       };
     }
