@@ -1,0 +1,152 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/uuid.ts';
+import { account, call, contact, createTeam, interaction, seedReminder } from './helpers.ts';
+
+type Team = Awaited<ReturnType<typeof createTeam>>;
+
+/**
+ * Org A's callers (all three roles) try org B's ids on every resource route.
+ * Each answer must be exactly what a random, missing id gets: same status,
+ * same body, so nothing tells "theirs" from "nobody's".
+ */
+describe('other organisations (design §12)', () => {
+  let a: Team;
+  let b: Team;
+  const theirs = {
+    account: '',
+    contact: '',
+    interaction: '',
+    privateInteraction: '',
+    reminder: '',
+    token: '',
+  };
+  const theirEmail = `ceo-${uuidv7()}@their-company.test`;
+  const theirDomain = `their-${uuidv7().slice(-8)}.test`;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([createTeam(), createTeam()]);
+    const acc = account({ domains: [theirDomain] });
+    await call('POST', '/api/accounts', { token: b.admin.token, body: acc });
+    theirs.account = acc.id;
+    const con = contact({ emails: [theirEmail], accountId: acc.id });
+    await call('POST', '/api/contacts', { token: b.admin.token, body: con });
+    theirs.contact = con.id;
+    const inter = interaction({ accountId: acc.id, title: 'Their secret plan' });
+    await call('POST', '/api/interactions', { token: b.member.token, body: inter });
+    theirs.interaction = inter.id;
+    const priv = interaction({ visibility: 'private' });
+    await call('POST', '/api/interactions', { token: b.member.token, body: priv });
+    theirs.privateInteraction = priv.id;
+    theirs.reminder = await seedReminder(env.DB, b.org.id, b.member.user.id);
+    theirs.token = (await call('GET', '/api/tokens', { token: b.member.token })).json.items[0].id;
+  });
+
+  const byId: [string, string, (id: string) => string, unknown?][] = [
+    ['GET', 'account', (id) => `/api/accounts/${id}`],
+    ['PATCH', 'account', (id) => `/api/accounts/${id}`, { notes: 'pwned' }],
+    ['DELETE', 'account', (id) => `/api/accounts/${id}`],
+    ['GET', 'contact', (id) => `/api/contacts/${id}`],
+    ['PATCH', 'contact', (id) => `/api/contacts/${id}`, { title: 'pwned' }],
+    ['DELETE', 'contact', (id) => `/api/contacts/${id}`],
+    ['GET', 'interaction', (id) => `/api/interactions/${id}`],
+    ['PATCH', 'interaction', (id) => `/api/interactions/${id}`, { notes: 'pwned' }],
+    ['DELETE', 'interaction', (id) => `/api/interactions/${id}`],
+    ['GET', 'privateInteraction', (id) => `/api/interactions/${id}`],
+    ['DELETE', 'token', (id) => `/api/tokens/${id}`],
+    ['POST', 'reminder', (id) => `/api/reminders/${id}/done`],
+    ['POST', 'reminder', (id) => `/api/reminders/${id}/dismiss`],
+    ['POST', 'reminder', (id) => `/api/reminders/${id}/snooze`, { until: '2999-01-01T00:00:00.000Z' }],
+  ];
+
+  for (const [method, kind, path, body] of byId) {
+    it(`${method} ${path(':id')} on their ${kind} answers as for a missing id`, async () => {
+      for (const role of ['member', 'manager', 'admin'] as const) {
+        const token = a[role].token;
+        const missingId = kind === 'reminder' ? `rem-${uuidv7()}` : uuidv7();
+        const foreign = await call(method, path(theirs[kind as keyof typeof theirs]), { token, body });
+        const missing = await call(method, path(missingId), { token, body });
+        expect(foreign.status).toBe(404);
+        expect(foreign.text).toBe(missing.text);
+        expect(foreign.headers.get('content-type')).toContain('application/problem+json');
+      }
+    });
+  }
+
+  it('refuses to create over their ids exactly as over an id of its own', async () => {
+    const cases: [string, unknown, unknown][] = [
+      ['/api/accounts', account({ id: theirs.account }), account()],
+      ['/api/contacts', contact({ id: theirs.contact }), contact()],
+      ['/api/interactions', interaction({ id: theirs.interaction }), interaction()],
+    ];
+    for (const [path, foreignBody, ownBody] of cases) {
+      const foreign = await call('POST', path, { token: a.admin.token, body: foreignBody });
+      expect(foreign.status).toBe(409);
+      if (path !== '/api/interactions') {
+        await call('POST', path, { token: a.admin.token, body: ownBody });
+        const own = await call('POST', path, { token: a.admin.token, body: ownBody });
+        expect(foreign.text).toBe(own.text);
+      }
+    }
+  });
+
+  it('refuses their account as a reference, as it refuses a missing one', async () => {
+    const missing = uuidv7();
+    const asRef = async (accountId: string) =>
+      call('POST', '/api/contacts', { token: a.member.token, body: contact({ accountId }) });
+    const foreign = await asRef(theirs.account);
+    const none = await asRef(missing);
+    expect(foreign.status).toBe(404);
+    expect(foreign.text.replace(theirs.account, 'ID')).toBe(none.text.replace(missing, 'ID'));
+    const linked = await call('POST', '/api/interactions', {
+      token: a.member.token,
+      body: interaction({ contactIds: [theirs.contact] }),
+    });
+    expect(linked.status).toBe(404);
+  });
+
+  it('never lists, looks up or exports their records', async () => {
+    for (const role of ['member', 'manager', 'admin'] as const) {
+      const token = a[role].token;
+      const texts = await Promise.all(
+        [
+          '/api/accounts?limit=200',
+          '/api/contacts?limit=200',
+          `/api/contacts?accountId=${theirs.account}`,
+          '/api/interactions?limit=200',
+          `/api/interactions?accountId=${theirs.account}`,
+          `/api/interactions?userId=${b.member.user.id}`,
+          '/api/reminders?state=all',
+          '/api/tokens?includeInactive=true',
+          `/api/sync/pull?clientId=${uuidv7()}`,
+          ...(role === 'member' ? [] : ['/api/export/interactions.csv', '/api/summary']),
+        ].map(async (p) => (await call('GET', p, { token })).text),
+      );
+      for (const text of texts) for (const id of Object.values(theirs)) expect(text).not.toContain(id);
+      for (const text of texts) expect(text).not.toContain('Their secret plan');
+      const byEmail = await call('GET', `/api/lookup?email=${encodeURIComponent(theirEmail)}`, { token });
+      const byDomain = await call('GET', `/api/lookup?email=x@${theirDomain}`, { token });
+      expect(byEmail.json).toMatchObject({ matchedBy: null, contact: null, account: null });
+      expect(byDomain.json).toMatchObject({ matchedBy: null, contact: null, account: null });
+    }
+  });
+
+  it('imports into its own org only, even with their emails and account names', async () => {
+    const theirAccount = (await call('GET', `/api/accounts/${theirs.account}`, { token: b.admin.token }))
+      .json;
+    const res = await call('POST', '/api/import/contacts', {
+      token: a.admin.token,
+      body: `name,email,account\nX,${theirEmail},\nY,y@${theirDomain},${theirAccount.name}`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.json).toEqual({ created: 1, skipped: [{ row: 3, reason: 'Unknown account' }] });
+    // Their side is untouched by everything above.
+    const still = await call('GET', `/api/accounts/${theirs.account}`, { token: b.admin.token });
+    expect(still.json).toMatchObject({ notes: theirAccount.notes, deletedAt: null });
+    const inter = await call('GET', `/api/interactions/${theirs.interaction}`, { token: b.member.token });
+    expect(inter.json).toMatchObject({ notes: expect.not.stringContaining('pwned'), deletedAt: null });
+    const reminders = await call('GET', '/api/reminders', { token: b.member.token });
+    expect(reminders.json.items[0]).toMatchObject({ id: theirs.reminder, state: 'open' });
+    expect((await call('GET', '/api/me', { token: b.member.token })).status).toBe(200);
+  });
+});

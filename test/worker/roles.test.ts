@@ -1,0 +1,303 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../shared/uuid.ts';
+import {
+  account,
+  call,
+  contact,
+  createTeam,
+  interaction,
+  inviteUser,
+  SETUP_TOKEN,
+  seedReminder,
+  servedRoutes,
+  type TestUser,
+} from './helpers.ts';
+
+type Who = 'none' | 'member' | 'manager' | 'admin';
+type Team = Awaited<ReturnType<typeof createTeam>>;
+interface Req {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+interface Row {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** OpenAPI-style path, as servedRoutes() lists it. */
+  route: string;
+  /** Expected status per caller, from design §7. */
+  expect: Record<Who, number>;
+  /** Builds a fresh request for this caller (fixtures it may act on). */
+  req: (team: Team, who: Who, me: TestUser | undefined) => Promise<Req> | Req;
+}
+
+const all = (status: number, none = 401): Record<Who, number> => ({
+  none,
+  member: status,
+  manager: status,
+  admin: status,
+});
+const managersOnly = (status: number): Record<Who, number> => ({
+  none: 401,
+  member: 403,
+  manager: status,
+  admin: status,
+});
+/** Directory writes: the owner, a manager or an admin. The fixture is owned by the admin, so a member is refused. */
+const ownerOrManager = managersOnly;
+
+const adminAccount = async (team: Team) =>
+  (await call('POST', '/api/accounts', { token: team.admin.token, body: account() })).json.id as string;
+const adminContact = async (team: Team) =>
+  (await call('POST', '/api/contacts', { token: team.admin.token, body: contact() })).json.id as string;
+/** An interaction of the caller's own; for no caller, the member's. */
+const ownInteraction = async (team: Team, me: TestUser | undefined) => {
+  const body = interaction();
+  await call('POST', '/api/interactions', { token: (me ?? team.member).token, body });
+  return body.id;
+};
+const ownReminder = (team: Team, me: TestUser | undefined) =>
+  seedReminder(env.DB, team.org.id, (me ?? team.member).user.id);
+const csv = { 'content-type': 'text/csv' };
+
+/** Design §7, one row per route. */
+const TABLE: Row[] = [
+  { method: 'GET', route: '/healthz', expect: all(200, 200), req: () => ({ path: '/healthz' }) },
+  {
+    method: 'POST',
+    route: '/api/setup',
+    // Only the SETUP_TOKEN opens it: an API token of any role is not it.
+    expect: all(401),
+    req: () => ({
+      path: '/api/setup',
+      body: { org: { name: `Org ${uuidv7()}` }, admin: { name: 'A', email: 'a@a.test', timeZone: 'UTC' } },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/invites',
+    expect: managersOnly(201),
+    req: () => ({ path: '/api/invites', body: { email: `${uuidv7()}@new.test`, role: 'member' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/redeem',
+    // Anyone holding a code, signed in or not.
+    expect: all(201, 201),
+    req: async (team) => {
+      const invite = await call('POST', '/api/invites', {
+        token: team.admin.token,
+        body: { email: `${uuidv7()}@new.test`, role: 'member' },
+      });
+      return { path: '/api/auth/redeem', body: { code: invite.json.code, device: 'd' } };
+    },
+  },
+  { method: 'GET', route: '/api/me', expect: all(200), req: () => ({ path: '/api/me' }) },
+  { method: 'GET', route: '/api/tokens', expect: all(200), req: () => ({ path: '/api/tokens' }) },
+  {
+    method: 'DELETE',
+    route: '/api/tokens/{id}',
+    // One's own token, for everyone.
+    expect: all(204),
+    req: async (team, _who, me) => {
+      const again = await inviteUser(team.admin.token, 'member', (me ?? team.member).user.email);
+      const listed = await call('GET', '/api/tokens', { token: again.token });
+      const id = listed.json.items.find((t: { current: boolean }) => t.current).id;
+      return { path: `/api/tokens/${id}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/web-link',
+    expect: all(201),
+    req: () => ({ path: '/api/auth/web-link' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/lookup',
+    expect: all(200),
+    req: () => ({ path: '/api/lookup?email=x@acme.test' }),
+  },
+  { method: 'GET', route: '/api/accounts', expect: all(200), req: () => ({ path: '/api/accounts?q=a' }) },
+  {
+    method: 'GET',
+    route: '/api/accounts/{id}',
+    expect: all(200),
+    req: async (team) => ({ path: `/api/accounts/${await adminAccount(team)}` }),
+  },
+  // Anyone may create an account; they become its owner.
+  {
+    method: 'POST',
+    route: '/api/accounts',
+    expect: all(201),
+    req: () => ({ path: '/api/accounts', body: account() }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/accounts/{id}',
+    expect: ownerOrManager(200),
+    req: async (team) => ({ path: `/api/accounts/${await adminAccount(team)}`, body: { notes: 'n' } }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/accounts/{id}',
+    expect: ownerOrManager(204),
+    req: async (team) => ({ path: `/api/accounts/${await adminAccount(team)}` }),
+  },
+  { method: 'GET', route: '/api/contacts', expect: all(200), req: () => ({ path: '/api/contacts' }) },
+  {
+    method: 'GET',
+    route: '/api/contacts/{id}',
+    expect: all(200),
+    req: async (team) => ({ path: `/api/contacts/${await adminContact(team)}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/contacts',
+    expect: all(201),
+    req: () => ({ path: '/api/contacts', body: contact() }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/contacts/{id}',
+    expect: all(200),
+    req: async (team) => ({ path: `/api/contacts/${await adminContact(team)}`, body: { title: 'T' } }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/contacts/{id}',
+    expect: all(204),
+    req: async (team) => ({ path: `/api/contacts/${await adminContact(team)}` }),
+  },
+  { method: 'GET', route: '/api/interactions', expect: all(200), req: () => ({ path: '/api/interactions' }) },
+  {
+    method: 'GET',
+    route: '/api/interactions/{id}',
+    expect: all(200),
+    req: async (team, _who, me) => ({ path: `/api/interactions/${await ownInteraction(team, me)}` }),
+  },
+  {
+    method: 'POST',
+    route: '/api/interactions',
+    expect: all(201),
+    req: () => ({ path: '/api/interactions', body: interaction() }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/interactions/{id}',
+    expect: all(200),
+    req: async (team, _who, me) => ({
+      path: `/api/interactions/${await ownInteraction(team, me)}`,
+      body: { notes: 'n' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/interactions/{id}',
+    expect: all(204),
+    req: async (team, _who, me) => ({ path: `/api/interactions/${await ownInteraction(team, me)}` }),
+  },
+  { method: 'GET', route: '/api/reminders', expect: all(200), req: () => ({ path: '/api/reminders' }) },
+  ...(['done', 'dismiss', 'snooze'] as const).map(
+    (action): Row => ({
+      method: 'POST',
+      route: `/api/reminders/{id}/${action}`,
+      expect: all(200),
+      req: async (team, _who, me) => ({
+        path: `/api/reminders/${await ownReminder(team, me)}/${action}`,
+        body: action === 'snooze' ? { until: '2999-01-01T09:00:00.000Z' } : undefined,
+      }),
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/sync/push',
+    expect: all(200),
+    req: () => ({ path: '/api/sync/push', body: { clientId: uuidv7(), mutations: [] } }),
+  },
+  {
+    method: 'GET',
+    route: '/api/sync/pull',
+    expect: all(200),
+    req: () => ({ path: `/api/sync/pull?clientId=${uuidv7()}` }),
+  },
+  { method: 'GET', route: '/api/summary', expect: managersOnly(200), req: () => ({ path: '/api/summary' }) },
+  {
+    method: 'GET',
+    route: '/api/export/interactions.csv',
+    expect: managersOnly(200),
+    req: () => ({ path: '/api/export/interactions.csv' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/import/contacts',
+    expect: managersOnly(200),
+    req: () => ({ path: '/api/import/contacts', body: `name,email\nP,${uuidv7()}@p.test`, headers: csv }),
+  },
+  {
+    method: 'GET',
+    route: '/api/openapi.json',
+    expect: all(200, 200),
+    req: () => ({ path: '/api/openapi.json' }),
+  },
+];
+
+/** Who reads whose interactions (§7: member own, manager the team). */
+const PRIVATE_READ: Record<Who, number> = { none: 401, member: 404, manager: 200, admin: 200 };
+
+describe('roles (design §7)', () => {
+  let team: Team;
+  beforeAll(async () => {
+    team = await createTeam();
+  });
+
+  it('has a row for every route the Worker serves', () => {
+    const tabled = TABLE.map((r) => `${r.method.toLowerCase()} ${r.route}`).sort();
+    expect(tabled).toEqual(servedRoutes());
+  });
+
+  for (const row of TABLE) {
+    it(`${row.method} ${row.route}`, async () => {
+      const got: Record<string, number> = {};
+      for (const who of ['none', 'member', 'manager', 'admin'] as const) {
+        const me = who === 'none' ? undefined : team[who];
+        const req = await row.req(team, who, me);
+        const token = row.route === '/api/setup' && who === 'none' ? undefined : me?.token;
+        const res = await call(row.method, req.path, { token, body: req.body, headers: req.headers });
+        got[who] = res.status;
+        if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
+      }
+      expect(got).toEqual(row.expect);
+    });
+  }
+
+  it('lets managers and admins read a member’s interactions, and other members not their private ones', async () => {
+    const body = interaction({ visibility: 'private' });
+    await call('POST', '/api/interactions', { token: team.member.token, body });
+    const other = await inviteUser(team.admin.token, 'member');
+    const callers: Record<Who, string | undefined> = {
+      none: undefined,
+      member: other.token,
+      manager: team.manager.token,
+      admin: team.admin.token,
+    };
+    const got: Record<string, number> = {};
+    for (const who of ['none', 'member', 'manager', 'admin'] as const)
+      got[who] = (await call('GET', `/api/interactions/${body.id}`, { token: callers[who] })).status;
+    expect(got).toEqual(PRIVATE_READ);
+    const asManager = await call('GET', `/api/interactions/${body.id}`, { token: team.manager.token });
+    expect(asManager.json.title).toBe('Private interaction');
+    const list = await call('GET', `/api/interactions?userId=${team.member.user.id}`, {
+      token: team.manager.token,
+    });
+    expect(list.json.items.map((i: { id: string }) => i.id)).toContain(body.id);
+  });
+
+  it('sets up with the setup token only', async () => {
+    const res = await call('POST', '/api/setup', {
+      token: SETUP_TOKEN,
+      body: { org: { name: `Org ${uuidv7()}` }, admin: { name: 'A', email: 'a@a.test', timeZone: 'UTC' } },
+    });
+    expect(res.status).toBe(201);
+  });
+});
