@@ -88,5 +88,5 @@ export async function connectPanel(panel: Page, serverUrl: string, token: string
   await panel.getByLabel('Server address').fill(serverUrl);
   await panel.getByLabel('Invite code').fill(token);
   await panel.getByRole('button', { name: 'Connect' }).click();
-  await panel.getByRole('heading', { name: 'Log interaction' }).waitFor();
+  await panel.getByTestId('log-form').waitFor();
 }
