@@ -76,6 +76,13 @@ export const benchRows: BenchProvider = async ({ root, log }) => {
     row('summary rows read (D1 meta.rows_read)', 'max', 10_000, summary?.extra?.rowsRead ?? null, (x) =>
       Math.round(x).toLocaleString('en'),
     ),
+    row(
+      'team page data rows read (summary + latest interactions + people)',
+      'max',
+      10_000,
+      metrics.get('page-data-100k')?.extra?.rowsRead ?? null,
+      (x) => Math.round(x).toLocaleString('en'),
+    ),
   ];
   return rows;
 };
