@@ -26,8 +26,12 @@ export function App() {
   const [timeline, setTimeline] = useState<LocalInteraction[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // Flush and pull whenever the panel opens.
-  useEffect(() => void syncNow(), []);
+  // Flush and pull whenever the panel opens; just after the first paint, so the sync's
+  // IndexedDB writes do not compete with the reads that draw the context card.
+  useEffect(() => {
+    const timer = setTimeout(syncNow, 300);
+    return () => clearTimeout(timer);
+  }, []);
 
   const db = data?.db;
   const participantsKey = context ? JSON.stringify(context.participants) : '';
