@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { LocalAccount, LocalInteraction } from '../lib/db.ts';
+import { type LocalAccount, type LocalInteraction, openRapportDb } from '../lib/db.ts';
 import { FOCUS_KEY } from '../lib/focus.ts';
 import { dueReminders } from '../lib/reminder-due.ts';
 import { ContextCard } from './ContextCard.tsx';
@@ -35,10 +35,17 @@ export function App() {
 
   const db = data?.db;
   const participantsKey = context ? JSON.stringify(context.participants) : '';
+  // Matching does not wait for the rest of the local data: it only needs the database and the page.
   useEffect(() => {
-    if (!db || !context) return setMatch(null);
-    void matchLocally(db, context.participants).then(setMatch);
-  }, [db, participantsKey, data]);
+    if (!context) return setMatch(null);
+    let stale = false;
+    void openRapportDb()
+      .then((d) => matchLocally(d, context.participants))
+      .then((m) => !stale && setMatch(m));
+    return () => {
+      stale = true;
+    };
+  }, [participantsKey, data]);
   useEffect(() => {
     if (!db || !data?.focusAccountId) return setFocusAccount(null);
     void db.get('accounts', data.focusAccountId).then((a) => setFocusAccount(a ?? null));
