@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pageFixtures } from '../fixtures/pages/index.ts';
+import {
+  connectPanel,
+  type ExtensionBrowser,
+  launchWithExtension,
+  openPanel,
+  removeProfile,
+  serveFixture,
+  tabIdOf,
+} from './browser.ts';
+import { createOrg } from './server.ts';
+
+// Design §12: subjects and names that carry markup and script stay text in the panel.
+describe('hostile page content in the panel', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await b?.close();
+    if (b) removeProfile(b.userDataDir);
+  });
+
+  for (const file of [
+    'gmail/thread-hostile.html',
+    'google-calendar/event-hostile.html',
+    'outlook/mail-hostile.html',
+  ]) {
+    it(`renders ${file} as text, never as elements or script`, async () => {
+      const fixture = pageFixtures.find((f) => f.file === file)!;
+      const origin = new URL(fixture.url).origin;
+      await serveFixture(b.context, `${origin}/**`, file);
+      const site = await b.context.newPage();
+      await site.goto(fixture.url);
+      const tabId = await tabIdOf(b.worker, `${origin}/*`);
+      const panel = await openPanel(b, tabId);
+      const dialogs: string[] = [];
+      panel.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      if (
+        await panel
+          .getByLabel('Server address')
+          .isVisible()
+          .catch(() => false)
+      )
+        await connectPanel(panel, inject('serverUrl'), (await createOrg()).token);
+      await expect
+        .poll(() => panel.getByTestId('context-title').textContent(), { timeout: 15_000 })
+        .toBe(fixture.expected!.title);
+      const card = panel.getByTestId('context-card');
+      expect(await card.locator('img, svg, script, iframe, object').count()).toBe(0);
+      const names = (await panel.getByTestId('participant').allTextContents()).join('\n');
+      for (const p of fixture.expected!.participants) if (p.name) expect(names).toContain(p.name);
+      await panel.waitForTimeout(300);
+      expect(dialogs).toEqual([]);
+      await panel.close();
+      await site.close();
+    });
+  }
+});
