@@ -1,11 +1,4 @@
-import { z } from 'zod';
 import { ProblemError, problem } from './problem.ts';
-
-/** Page size query shared by every collection: at most 200 (design §7.1). */
-export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(512).optional(),
-});
 
 /** Opaque keyset cursors: base64url of the last row's sort key. */
 export function encodeCursor(parts: (string | number)[]): string {
