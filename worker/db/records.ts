@@ -1,3 +1,4 @@
+import { isEscalated } from '../../shared/reminders/escalation.ts';
 import type { Account, Contact, Interaction, Reminder } from '../../shared/schemas/index.ts';
 import type { accounts, contacts, interactions, reminders } from './schema.ts';
 
@@ -64,9 +65,11 @@ export function toContact(r: Row<typeof contacts>): Contact {
   };
 }
 
-/** Escalated: still open and overdue by more than 7 days (design §6). */
+/**
+ * Escalated: still active and overdue by more than 7 days (design §6), counted
+ * from the end of a snooze, as the shared engine counts it.
+ */
 export function toReminder(r: Row<typeof reminders>, now: Date = new Date()): Reminder {
-  const overdueMs = now.getTime() - Date.parse(r.dueAt);
   return {
     id: r.id,
     userId: r.userId,
@@ -77,7 +80,7 @@ export function toReminder(r: Row<typeof reminders>, now: Date = new Date()): Re
     dueAt: r.dueAt,
     state: r.state,
     snoozedUntil: r.snoozedUntil,
-    escalated: r.state === 'open' && overdueMs > 7 * 86_400_000,
+    escalated: isEscalated(r, now),
     ...meta(r),
   };
 }

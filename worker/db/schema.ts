@@ -139,6 +139,8 @@ export const reminders = sqliteTable('reminders', {
   dueAt: text('due_at').notNull(),
   state: text('state', { enum: ['open', 'done', 'snoozed', 'dismissed'] }).notNull(),
   snoozedUntil: text('snoozed_until'),
+  /** 'auto' when the reminder engine closed it, so it may reopen (migration 0004). */
+  closedBy: text('closed_by', { enum: ['auto', 'user'] }),
   ...meta,
 });
 
@@ -176,3 +178,15 @@ export const dailyRollups = sqliteTable(
     index('daily_rollups_org_day_idx').on(t.orgId, t.day),
   ],
 );
+
+/** The reminder cron job's per-org progress (migration 0004, worker/cron). */
+export const cronState = sqliteTable('cron_state', {
+  orgId: text('org_id').primaryKey(),
+  watermark: integer('watermark').notNull(),
+  inputsHash: text('inputs_hash'),
+  fullCursor: text('full_cursor'),
+  fullTarget: integer('full_target'),
+  sweptAt: text('swept_at'),
+  balanceAt: text('balance_at'),
+  updatedAt: text('updated_at').notNull(),
+});

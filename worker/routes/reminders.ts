@@ -14,6 +14,7 @@ import type { AppEnv, Caller } from '../env.ts';
 import { decodeKey, toPage } from '../http/paging.ts';
 import { invalid, notFound, ProblemError, problem } from '../http/problem.ts';
 import { jsonBody, query } from '../http/validate.ts';
+import { resolveSnoozes } from '../reminders/snooze.ts';
 import { applyOne } from '../sync/apply.ts';
 
 /** When a reminder next needs attention: its snooze end if snoozed, else its due time. */
@@ -108,5 +109,9 @@ export const reminderRoutes = new Hono<AppEnv>()
   })
   .post('/:id/snooze', async (c) => {
     const body = await jsonBody(c, SnoozeRequestSchema);
-    return act(c, 'reminder.snooze', body);
+    const id = c.req.param('id');
+    const [resolved] = await resolveSnoozes(c.env.DB, c.get('caller'), [
+      { name: 'reminder.snooze' as const, args: { ...body, id } },
+    ]);
+    return act(c, 'reminder.snooze', resolved!.args as Record<string, unknown>);
   });

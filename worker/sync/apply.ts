@@ -2,6 +2,7 @@ import type { MutationName } from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
+import { recomputeForWrite } from '../reminders/on-write.ts';
 import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
 import { interactionIds, isStale } from './push.ts';
 import { snapshotGuards } from './rollups.ts';
@@ -45,5 +46,7 @@ async function applyOnce(d: Db, caller: Caller, name: MutationName, args: unknow
     audit(d, ctx, name, outcome.target),
   ];
   await d.batch(statements as [Statement, ...Statement[]]);
+  const interactions = name.startsWith('interaction.');
+  await recomputeForWrite(d.$client, caller, { accountIds: outcome.accountIds, interactions }, now);
   return outcome;
 }

@@ -220,7 +220,8 @@ export function mutate(
       return {
         ok: true,
         target: a.id,
-        accountIds: a.accountId ? [a.accountId] : [],
+        // The account it left too, so its reminders are recomputed (worker/reminders).
+        accountIds: [...new Set([a.accountId, existing?.accountId].filter((x) => typeof x === 'string'))],
         statements: [
           d
             .insert(interactions)
@@ -244,7 +245,7 @@ export function mutate(
       return {
         ok: true,
         target: a.id,
-        accountIds: [],
+        accountIds: existing.accountId ? [existing.accountId] : [],
         statements: [
           d
             .update(interactions)
