@@ -1,0 +1,208 @@
+import { type OrgInputs, orgInputs } from '../reminders/inputs.ts';
+import { type RecomputeStats, recompute } from '../reminders/recompute.ts';
+import { CRON, READ } from '../reminders/sql.ts';
+import { type CronState, type CronStateRow, fromRow, saveState } from './state.ts';
+import { sweepDue } from './sweep.ts';
+
+/** Tuning of {@link runReminderCron}. */
+export interface CronOptions {
+  /** Accounts per chunk (and per page of changed rows). Default 200. */
+  chunkSize?: number;
+  /**
+   * No new chunk starts after this much time (ms) in the invocation. Default
+   * 10 s: well inside a Cron Trigger's limits, as D1 waits do not count as CPU.
+   */
+  budgetMs?: number;
+  /** Orgs read per page. Default 100. */
+  orgPageSize?: number;
+  clock?: () => number;
+}
+
+/** What one invocation did. */
+export interface CronReport {
+  orgs: number;
+  chunks: number;
+  accounts: number;
+  upserts: number;
+  closes: number;
+  /** Reminders re-sent to clients because a snooze ended or they escalated. */
+  touched: number;
+  /** False when the budget ran out before every org was caught up; the next run continues. */
+  complete: boolean;
+}
+
+const HOUR_MS = 3_600_000;
+
+interface Run {
+  db: D1Database;
+  now: Date;
+  chunkSize: number;
+  outOfTime: () => boolean;
+  report: CronReport;
+}
+
+/**
+ * The reminder Cron Trigger (design §6), run every 15 minutes at
+ * `scheduledTime`. Per org, incrementally:
+ *
+ * 1. a sweep of reminders whose time came since the last run (ended snoozes,
+ *    new escalations), so replicas pull the change;
+ * 2. hourly, the weekly `balance` nudge of each person (it depends on the
+ *    clock, not on a write);
+ * 3. a full pass over the accounts on the first run, or when the org's
+ *    settings or people changed, resumable by account id;
+ * 4. every account and interaction written since the watermark, in version
+ *    order.
+ *
+ * Work happens in chunks of `chunkSize` accounts, each committed with the
+ * advanced watermark in one batch, so the watermark only covers finished
+ * work and an invocation that runs out of budget resumes where it stopped.
+ * Every query is indexed (test/worker/reminders-plans.test.ts).
+ */
+export async function runReminderCron(
+  db: D1Database,
+  scheduledTime: number,
+  options: CronOptions = {},
+): Promise<CronReport> {
+  const clock = options.clock ?? Date.now;
+  const started = clock();
+  const budgetMs = options.budgetMs ?? 10_000;
+  const run: Run = {
+    db,
+    now: new Date(scheduledTime),
+    chunkSize: options.chunkSize ?? 200,
+    outOfTime: () => clock() - started > budgetMs,
+    report: { orgs: 0, chunks: 0, accounts: 0, upserts: 0, closes: 0, touched: 0, complete: true },
+  };
+  const pageSize = options.orgPageSize ?? 100;
+  let after = '';
+  for (;;) {
+    const page = await db.prepare(CRON.orgs).bind(after, pageSize).all<{ id: string; version: number }>();
+    for (const org of page.results) {
+      await runOrg(run, org);
+      run.report.orgs++;
+    }
+    if (page.results.length < pageSize) break;
+    after = page.results[page.results.length - 1]!.id;
+  }
+  return run.report;
+}
+
+async function runOrg(run: Run, org: { id: string; version: number }): Promise<void> {
+  const { db, now } = run;
+  const [stateRes, settingsRes, usersRes] = await db.batch([
+    db.prepare(CRON.state).bind(org.id),
+    db.prepare(READ.settings).bind(org.id),
+    db.prepare(READ.users).bind(org.id),
+  ]);
+  const inputs = orgInputs(
+    org.id,
+    (settingsRes!.results[0] as { settings: string } | undefined)?.settings,
+    usersRes!.results as { id: string; time_zone: string; working_hours: string | null }[],
+  );
+  let state = fromRow(stateRes!.results[0] as CronStateRow | undefined);
+
+  // 1–2: cheap, and due every run, so they come before the budgeted passes.
+  const sweep = await sweepDue(db, org.id, state.sweptAt, now, inputs.settings.escalationDays);
+  run.report.touched += sweep.touched;
+  const balanceDue =
+    state.balanceAt === null ||
+    Math.floor(Date.parse(state.balanceAt) / HOUR_MS) !== Math.floor(+now / HOUR_MS);
+  state = {
+    ...state,
+    sweptAt: now.toISOString(),
+    balanceAt: balanceDue ? now.toISOString() : state.balanceAt,
+  };
+  if (state.inputsHash !== inputs.hash && state.fullCursor === null) {
+    state = { ...state, inputsHash: inputs.hash, fullCursor: '', fullTarget: org.version };
+  }
+  const extra = [...sweep.statements, saveState(db, org.id, state, now)];
+  if (balanceDue && inputs.users.length) {
+    add(run, await recompute(db, inputs, { balanceUserIds: inputs.users.map((u) => u.id) }, now, extra));
+  } else {
+    await db.batch(extra);
+  }
+
+  while (state.fullCursor !== null && !run.outOfTime()) state = await fullChunk(run, inputs, state);
+  while (state.fullCursor === null && state.watermark < org.version && !run.outOfTime()) {
+    state = await changedChunk(run, inputs, state, org.version);
+  }
+  if (state.fullCursor !== null || state.watermark < org.version) run.report.complete = false;
+}
+
+function add(run: Run, stats: RecomputeStats) {
+  run.report.accounts += stats.accounts;
+  run.report.upserts += stats.upserts;
+  run.report.closes += stats.closes;
+}
+
+/** One chunk of a full pass: the next accounts by id, or, at the end, everyone's unassigned reminders. */
+async function fullChunk(run: Run, inputs: OrgInputs, state: CronState): Promise<CronState> {
+  const { db, now } = run;
+  const page = await db
+    .prepare(CRON.fullPage)
+    .bind(inputs.orgId, state.fullCursor, run.chunkSize)
+    .all<{ id: string }>();
+  const ids = page.results.map((r) => r.id);
+  const done = ids.length === 0;
+  const next: CronState = done
+    ? {
+        ...state,
+        fullCursor: null,
+        fullTarget: null,
+        watermark: Math.max(state.watermark, state.fullTarget ?? 0),
+      }
+    : { ...state, fullCursor: ids[ids.length - 1]! };
+  const scope = done ? { unassignedUserIds: inputs.users.map((u) => u.id) } : { accountIds: ids };
+  add(run, await recompute(db, inputs, scope, now, [saveState(db, inputs.orgId, next, now)]));
+  run.report.chunks++;
+  return next;
+}
+
+interface ChangedAccount {
+  id: string;
+  version: number;
+}
+interface ChangedInteraction {
+  account_id: string | null;
+  user_id: string;
+  version: number;
+}
+
+/**
+ * One chunk of changes since the watermark. Both lists are read in version
+ * order; the chunk ends below the last version of any page that came back
+ * full, so no version is ever half done when the watermark moves past it.
+ */
+async function changedChunk(run: Run, inputs: OrgInputs, state: CronState, upTo: number): Promise<CronState> {
+  const { db, now, chunkSize } = run;
+  const from = state.watermark;
+  const read = async (to: number, limit: number) => {
+    const q = (sql: string) => db.prepare(sql).bind(inputs.orgId, from, to, limit);
+    const [a, i] = await db.batch([q(CRON.changedAccounts), q(CRON.changedInteractions)]);
+    return { accounts: a!.results as ChangedAccount[], interactions: i!.results as ChangedInteraction[] };
+  };
+  let rows = await read(upTo, chunkSize);
+  let bound = upTo;
+  for (const list of [rows.accounts, rows.interactions]) {
+    if (list.length === chunkSize) bound = Math.min(bound, list[list.length - 1]!.version - 1);
+  }
+  if (bound <= from) {
+    // One version holds a whole page (a bulk write): take that version entire.
+    bound = from + 1;
+    rows = await read(bound, -1);
+  }
+  const accountIds = new Set<string>();
+  const userIds = new Set<string>();
+  for (const a of rows.accounts) if (a.version <= bound) accountIds.add(a.id);
+  for (const i of rows.interactions) {
+    if (i.version > bound) continue;
+    if (i.account_id === null) userIds.add(i.user_id);
+    else accountIds.add(i.account_id);
+  }
+  const next: CronState = { ...state, watermark: bound };
+  const scope = { accountIds: [...accountIds], unassignedUserIds: [...userIds] };
+  add(run, await recompute(db, inputs, scope, now, [saveState(db, inputs.orgId, next, now)]));
+  run.report.chunks++;
+  return next;
+}
