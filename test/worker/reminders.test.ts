@@ -47,7 +47,9 @@ describe('reminders', () => {
       body: { until },
     });
     expect(snoozed.status).toBe(200);
-    expect(snoozed.json).toMatchObject({ state: 'snoozed', snoozedUntil: until });
+    expect(snoozed.json.state).toBe('snoozed');
+    // The reminder engine may move it into working hours, never earlier.
+    expect(Date.parse(snoozed.json.snoozedUntil)).toBeGreaterThanOrEqual(Date.parse(until));
     expect((await call('POST', `/api/reminders/${c}/snooze`, { token: member.token, body: {} })).status).toBe(
       400,
     );
