@@ -60,4 +60,31 @@ describe('reminders', () => {
       .first<{ n: number }>();
     expect(audit?.n).toBe(3);
   });
+
+  it('resolves snooze presets in the user’s zone and working hours', async () => {
+    const { org, member } = await createTeam();
+    const id = await seedReminder(env.DB, org.id, member.user.id);
+    await env.DB.prepare("UPDATE users SET time_zone = 'America/New_York' WHERE id = ?")
+      .bind(member.user.id)
+      .run();
+    const before = Date.now();
+    const res = await call('POST', `/api/reminders/${id}/snooze`, {
+      token: member.token,
+      body: { preset: 'tomorrow-morning' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.state).toBe('snoozed');
+    const until = new Date(res.json.snoozedUntil);
+    expect(until.getTime()).toBeGreaterThan(before);
+    expect(until.getTime() - before).toBeLessThan(5 * 86_400_000);
+    // 09:00 in New York, on a weekday.
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    }).format(until);
+    expect(local).toMatch(/^(Mon|Tue|Wed|Thu|Fri),? 09:00$/);
+  });
 });
