@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { snoozeUntil } from '../../shared/reminders/snooze.ts';
 import type { SnoozeRequest } from '../../shared/schemas/reminder.ts';
+import { localDateTimeToInstant } from '../../shared/time/local-day.ts';
 import { formatWhen } from '../../shared/ui/TimelineRow.tsx';
 import type { Db, LocalReminder } from '../lib/db.ts';
 import { enqueue } from '../lib/outbox.ts';
@@ -79,12 +80,17 @@ function ReminderRow(props: Props & { reminder: LocalReminder }) {
   };
   const done = () => act(() => enqueue(props.db, 'reminder.done', { id: r.id }, props.userId));
   const dismiss = () => act(() => enqueue(props.db, 'reminder.dismiss', { id: r.id }, props.userId));
-  const snooze = (preset: Preset) =>
+  const [date, setDate] = useState('');
+  const snooze = (request: SnoozeRequest) =>
     act(() => {
       // The exact time is computed here, in the user's zone, so the panel shows it before the server answers.
-      const until = snoozeUntil({ preset }, Date.now(), props.timeZone);
+      const until = snoozeUntil(request, Date.now(), props.timeZone);
       return enqueue(props.db, 'reminder.snooze', { id: r.id, until }, props.userId);
     });
+  const snoozeToDate = () => {
+    const at = date ? localDateTimeToInstant(date, '09:00', props.timeZone) : Number.NaN;
+    if (Number.isFinite(at)) void snooze({ until: new Date(at).toISOString() });
+  };
   return (
     <li data-testid="reminder" data-reminder-id={r.id} class={r.escalated ? 'escalated' : undefined}>
       <span>{r.title}</span>
@@ -100,10 +106,26 @@ function ReminderRow(props: Props & { reminder: LocalReminder }) {
           <summary aria-label={`Snooze: ${r.title}`}>Snooze</summary>
           <span class="menu">
             {SNOOZES.map((s) => (
-              <button key={s.preset} type="button" disabled={busy} onClick={() => snooze(s.preset)}>
+              <button
+                key={s.preset}
+                type="button"
+                disabled={busy}
+                onClick={() => snooze({ preset: s.preset })}
+              >
                 {s.label}
               </button>
             ))}
+            <span class="row">
+              <input
+                type="date"
+                aria-label={`Snooze until a date: ${r.title}`}
+                value={date}
+                onInput={(e) => setDate(e.currentTarget.value)}
+              />
+              <button type="button" disabled={busy || !date} onClick={snoozeToDate}>
+                Until then
+              </button>
+            </span>
           </span>
         </details>
         <button type="button" disabled={busy} onClick={dismiss} aria-label={`Dismiss: ${r.title}`}>

@@ -65,7 +65,9 @@ export async function connect(db: Db, server: URL, code: string): Promise<Creden
     }
   }
   const previous = await getCredentials(db);
-  if (previous && (previous.serverUrl !== serverUrl || previous.user?.id !== session.user.id))
+  // Only a reconnect as the same person on the same server keeps local data (and its unsynced
+  // changes); anything else, including rows a sync wrote after a sign-out, is cleared.
+  if (!previous || previous.serverUrl !== serverUrl || previous.user?.id !== session.user.id)
     await clearAll(db);
   const creds: Credentials = { serverUrl, token: session.token, user: session.user, org: session.org };
   await db.put('meta', creds, 'credentials');

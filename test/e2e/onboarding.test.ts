@@ -65,6 +65,9 @@ describe('onboarding with an invite code, and sign-out', () => {
     await panel.getByLabel('Title').fill('Intro call with Acme');
     await panel.getByLabel('Strategic').check();
     await panel.getByRole('button', { name: 'Save' }).click();
+    const item = panel.getByTestId('recent-item').filter({ hasText: 'Intro call with Acme' });
+    await expect.poll(() => item.count()).toBe(1);
+    await expect.poll(() => item.textContent(), { timeout: 20_000 }).not.toContain('pending sync');
     await expect
       .poll(() => panel.getByTestId('sync-status').textContent(), { timeout: 20_000 })
       .toContain('Everything is synced');
