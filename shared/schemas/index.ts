@@ -4,5 +4,6 @@ export * from './directory.ts';
 export * from './interaction.ts';
 export * from './page-context.ts';
 export * from './reminder.ts';
+export * from './settings.ts';
 export * from './summary.ts';
 export * from './sync.ts';

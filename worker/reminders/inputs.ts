@@ -2,14 +2,13 @@ import {
   DEFAULT_ORG_SETTINGS,
   type ExistingReminder,
   type OrgSettings,
-  OrgSettingsSchema,
   type ReminderAccount,
   type ReminderInteraction,
   type ReminderUser,
   sha256Hex,
 } from '../../shared/reminders/index.ts';
 import type { ReminderRule, ReminderState } from '../../shared/schemas/reminder.ts';
-import { WorkingHoursSchema } from '../../shared/time/index.ts';
+import { OrgSettingsSchema, WorkingHoursSchema } from '../../shared/schemas/settings.ts';
 import { READ } from './sql.ts';
 
 // D1 rows → the plain data the shared rules read. Rows are read with raw SQL (see sql.ts),

@@ -12,7 +12,7 @@ import {
   reconcile,
 } from '../../../../shared/reminders/reconcile.ts';
 import { calendarFor } from '../../../../shared/reminders/rule-context.ts';
-import { OrgSettingsSchema } from '../../../../shared/reminders/settings.ts';
+import { OrgSettingsSchema } from '../../../../shared/schemas/settings.ts';
 import { isWorkingTime } from '../../../../shared/time/business-time.ts';
 import { latestLocalWeekday } from '../../../../shared/time/local-day.ts';
 import { holidaysArb, instantArb, workingHoursArb, zoneArb } from '../support/arbitraries.ts';

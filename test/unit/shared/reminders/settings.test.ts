@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORG_SETTINGS, OrgSettingsSchema } from '../../../../shared/reminders/settings.ts';
+import { DEFAULT_ORG_SETTINGS } from '../../../../shared/reminders/settings.ts';
+import { OrgSettingsSchema } from '../../../../shared/schemas/settings.ts';
 
 describe('org settings', () => {
   it('has the design’s defaults', () => {
@@ -15,6 +16,10 @@ describe('org settings', () => {
       disabledRules: [],
     });
     expect(Object.isFrozen(DEFAULT_ORG_SETTINGS.cadenceDays)).toBe(true);
+  });
+
+  it('defaults equal what the schema gives for an empty settings object', () => {
+    expect(DEFAULT_ORG_SETTINGS).toEqual(OrgSettingsSchema.parse({}));
   });
 
   it('overrides only what is given, nested objects included', () => {

@@ -5,7 +5,7 @@ import type {
   ReminderInteraction,
   ReminderUser,
 } from '../../../../shared/reminders/inputs.ts';
-import { type OrgSettings, OrgSettingsSchema } from '../../../../shared/reminders/settings.ts';
+import { type OrgSettings, OrgSettingsSchema } from '../../../../shared/schemas/settings.ts';
 import { holidaysArb, workingHoursArb, zoneArb } from './arbitraries.ts';
 
 export interface Scenario {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WorkingHoursSchema } from '../../../../shared/schemas/settings.ts';
 import { isoWeekdayOf, parseLocalDate } from '../../../../shared/time/civil-date.ts';
 import {
   addLocalDays,
@@ -8,7 +9,6 @@ import {
   startOfLocalDay,
   toLocalDate,
 } from '../../../../shared/time/local-day.ts';
-import { WorkingHoursSchema } from '../../../../shared/time/working-hours.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const NY = 'America/New_York';

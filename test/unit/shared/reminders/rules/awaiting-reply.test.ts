@@ -5,7 +5,7 @@ import {
 } from '../../../../../shared/reminders/compute.ts';
 import type { ReminderInteraction } from '../../../../../shared/reminders/inputs.ts';
 import { reconcile } from '../../../../../shared/reminders/reconcile.ts';
-import { OrgSettingsSchema } from '../../../../../shared/reminders/settings.ts';
+import { OrgSettingsSchema } from '../../../../../shared/schemas/settings.ts';
 import { account, alice, bob, interaction, NOW, priya, USERS } from '../../support/builders.ts';
 
 const awaiting = (interactions: ReminderInteraction[], settings = OrgSettingsSchema.parse({})) =>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeBalanceReminder } from '../../../../../shared/reminders/compute.ts';
 import type { ReminderInteraction, ReminderUser } from '../../../../../shared/reminders/inputs.ts';
 import { reconcile } from '../../../../../shared/reminders/reconcile.ts';
-import { OrgSettingsSchema } from '../../../../../shared/reminders/settings.ts';
+import { OrgSettingsSchema } from '../../../../../shared/schemas/settings.ts';
 import { alice, bob, interaction, NOW, priya } from '../../support/builders.ts';
 
 /** `total` interactions by `user` over the 20 days before NOW, `tactical` of them tactical. */

@@ -4,7 +4,7 @@ import {
   computeUnassignedReminders,
 } from '../../../../../shared/reminders/compute.ts';
 import { reconcile } from '../../../../../shared/reminders/reconcile.ts';
-import { OrgSettingsSchema } from '../../../../../shared/reminders/settings.ts';
+import { OrgSettingsSchema } from '../../../../../shared/schemas/settings.ts';
 import { account, alice, bob, interaction, NOW, USERS } from '../../support/builders.ts';
 
 const followUps = (interactions: ReturnType<typeof interaction>[], users = USERS) =>

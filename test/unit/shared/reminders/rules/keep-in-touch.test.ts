@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAccountReminders } from '../../../../../shared/reminders/compute.ts';
 import type { ReminderAccount, ReminderInteraction } from '../../../../../shared/reminders/inputs.ts';
 import { reconcile } from '../../../../../shared/reminders/reconcile.ts';
-import { OrgSettingsSchema } from '../../../../../shared/reminders/settings.ts';
+import { OrgSettingsSchema } from '../../../../../shared/schemas/settings.ts';
 import { account, alice, bob, interaction, NOW, USERS } from '../../support/builders.ts';
 
 const kit = (
