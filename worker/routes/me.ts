@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.ts';
 import { db } from '../db/client.ts';
 import { orgs, users } from '../db/schema.ts';
+import type { AppEnv } from '../env.ts';
 import { notFound } from '../http/problem.ts';
 
 /** `GET /api/me`: the caller, their org and its settings. */
@@ -17,7 +17,10 @@ export const me = new Hono<AppEnv>().get('/', async (c) => {
   if (!row || row.org.id !== caller.orgId) throw notFound();
   const { id, name, email, role, timeZone } = row.user;
   return c.json(
-    { user: { id, name, email, role, timeZone }, org: { id: row.org.id, name: row.org.name, settings: JSON.parse(row.org.settings) } },
+    {
+      user: { id, name, email, role, timeZone },
+      org: { id: row.org.id, name: row.org.name, settings: JSON.parse(row.org.settings) },
+    },
     200,
   );
 });
