@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import { CHANGES_CHANNEL, contextKey } from './context-key.ts';
 import { openRapportDb } from './db.ts';
 import { BackgroundMessageSchema } from './messages.ts';
@@ -52,6 +53,8 @@ async function ensurePeriodicAlarm(): Promise<void> {
 
 /** Wires the background: panel behaviour, alarms, online events, notifications and the message router. */
 export function startBackground(): void {
+  // The extension's CSP forbids eval; tell zod not to try compiling parsers with `new Function`.
+  z.config({ jitless: true });
   // Chrome opens the side panel on the toolbar button (and the command that presses it).
   (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
     ?.setPanelBehavior({ openPanelOnActionClick: true })
