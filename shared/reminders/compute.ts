@@ -8,7 +8,7 @@ import type { ReminderAccount, ReminderDraft, ReminderInteraction, ReminderUser 
 import { makeRuleContext } from './rule-context.ts';
 import { allianceEndingReminder } from './rules/alliance-ending.ts';
 import { awaitingReplyReminders } from './rules/awaiting-reply.ts';
-import { balanceReminder } from './rules/balance.ts';
+import { type BalanceCounts, balanceReminder, balanceReminderFromCounts } from './rules/balance.ts';
 import { followUpReminders } from './rules/follow-up.ts';
 import { keepInTouchReminder } from './rules/keep-in-touch.ts';
 import { strategicReviewReminder } from './rules/strategic-review.ts';
@@ -108,4 +108,17 @@ export function computeBalanceReminder(input: BalanceReminderInput): ReminderDra
   const ctx = makeRuleContext(input.settings ?? DEFAULT_ORG_SETTINGS, [input.user], input.now);
   const live = input.interactions.filter((i) => i.deletedAt == null);
   return balanceReminder(input.user, live, ctx);
+}
+
+/** Input of {@link computeBalanceReminderFromCounts}. */
+export interface BalanceCountsInput extends Omit<ComputeCommon, 'users'> {
+  user: ReminderUser;
+  /** The user's live interactions in `balanceWindow` (`(now − windowDays, now]`), counted. */
+  counts: BalanceCounts;
+}
+
+/** {@link computeBalanceReminder} from counts, e.g. a SQL aggregate over the window. Same draft, same id. */
+export function computeBalanceReminderFromCounts(input: BalanceCountsInput): ReminderDraft | null {
+  const ctx = makeRuleContext(input.settings ?? DEFAULT_ORG_SETTINGS, [input.user], input.now);
+  return balanceReminderFromCounts(input.user, input.counts, ctx);
 }

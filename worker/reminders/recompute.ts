@@ -1,6 +1,6 @@
 import {
   computeAccountReminders,
-  computeBalanceReminder,
+  computeBalanceReminderFromCounts,
   computeUnassignedReminders,
   type ExistingReminder,
   type ReconcileResult,
@@ -114,15 +114,19 @@ export async function recompute(
     drafts.push(...computeUnassignedReminders({ ...common, interactions }));
   }
   if (balanceIds.length) {
-    const window = read<InteractionRow>(s.balance).map(toInteraction);
+    // Counted in SQL: a person's window can hold thousands of interactions.
+    const counts = new Map(
+      read<{ user_id: string; total: number; tactical: number }>(s.balance).map((r) => [r.user_id, r]),
+    );
     for (const id of balanceIds) {
       const user = users.find((u) => u.id === id);
       if (!user) continue;
-      const draft = computeBalanceReminder({
+      const c = counts.get(id);
+      const draft = computeBalanceReminderFromCounts({
         user,
         settings,
         now,
-        interactions: window.filter((i) => i.userId === id),
+        counts: { total: c?.total ?? 0, tactical: c?.tactical ?? 0 },
       });
       if (draft) drafts.push(draft);
     }

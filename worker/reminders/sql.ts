@@ -51,10 +51,11 @@ export const READ = {
       AND state IN ('open', 'snoozed') AND deleted_at IS NULL`,
   /** ?2 reminder ids, whatever their state (done and dismissed keep theirs; tombstones may revive). */
   remindersById: `SELECT ${REMINDER_COLS} FROM reminders WHERE id IN ${ids(2)} AND +org_id = ?1`,
-  /** ?2 user ids, ?3 < occurred_at <= ?4: interactions in the balance window. */
-  balanceWindow: `SELECT ${I_COLS} FROM json_each(?2) AS j CROSS JOIN interactions AS i
+  /** ?2 user ids, ?3 < occurred_at <= ?4: each one's live interactions in the balance window, counted. */
+  balanceWindow: `SELECT j.value AS user_id, count(*) AS total, sum(i.tag = 'tactical') AS tactical
+    FROM json_each(?2) AS j CROSS JOIN interactions AS i
     ON i.org_id = ?1 AND i.user_id = j.value AND i.occurred_at > ?3 AND i.occurred_at <= ?4
-    AND i.deleted_at IS NULL`,
+    AND i.deleted_at IS NULL GROUP BY j.value`,
 } as const;
 
 /** The cron job's own reads. ?1 org id. */

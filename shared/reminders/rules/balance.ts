@@ -23,8 +23,7 @@ export function balanceReminder(
   ctx: RuleContext,
 ): ReminderDraft | null {
   if (!ruleEnabled(ctx, 'balance')) return null;
-  const { windowDays, minInteractions, maxTacticalShare, weekday } = ctx.settings.balance;
-  const since = ctx.now - windowDays * MS_PER_DAY;
+  const { since } = balanceWindow(ctx);
   let total = 0;
   let tactical = 0;
   for (const i of interactions) {
@@ -33,6 +32,33 @@ export function balanceReminder(
     total++;
     if (i.tag === 'tactical') tactical++;
   }
+  return balanceReminderFromCounts(user, { total, tactical }, ctx);
+}
+
+/** The user's live interactions in the balance window, counted (e.g. by a SQL aggregate). */
+export interface BalanceCounts {
+  total: number;
+  tactical: number;
+}
+
+/** The balance window `(since, until]` in epoch ms: the `windowDays` before `now`. */
+export function balanceWindow(ctx: RuleContext): { since: number; until: number } {
+  return { since: ctx.now - ctx.settings.balance.windowDays * MS_PER_DAY, until: ctx.now };
+}
+
+/**
+ * {@link balanceReminder} from counts already taken over {@link balanceWindow}
+ * (occurred strictly after `since`, at or before `until`), so a caller
+ * holding many interactions need not materialise them.
+ */
+export function balanceReminderFromCounts(
+  user: ReminderUser,
+  counts: BalanceCounts,
+  ctx: RuleContext,
+): ReminderDraft | null {
+  if (!ruleEnabled(ctx, 'balance')) return null;
+  const { windowDays, minInteractions, maxTacticalShare, weekday } = ctx.settings.balance;
+  const { total, tactical } = counts;
   if (total < minInteractions || tactical / total <= maxTacticalShare) return null;
   const calendar = calendarFor(user, ctx.settings);
   const hours = calendar.workingHours ?? ctx.settings.workingHours;
