@@ -11,7 +11,12 @@ export default defineConfig(async () => {
     cloudflareTest({
       wrangler: { configPath: root('./wrangler.toml') },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: migrations, SETUP_TOKEN: 'test-setup-token' },
+        bindings: {
+          TEST_MIGRATIONS: migrations,
+          SETUP_TOKEN: 'test-setup-token',
+          // Lets a slow bench run only when its own provider asks for it (scripts/lib/bench-reminders.ts).
+          RAPPORT_BENCH_ONLY: process.env.RAPPORT_BENCH_ONLY ?? '',
+        },
         d1Databases: ['MIGRATION_DB'],
       },
     });

@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** Set by a bench provider that runs one slow bench file on its own. */
+      RAPPORT_BENCH_ONLY: string;
     }
     interface GlobalProps {
       mainModule: typeof import('../../worker/index.ts');
