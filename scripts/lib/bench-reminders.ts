@@ -47,24 +47,16 @@ export const benchRows: BenchProvider = async ({ root, log }) => {
   log('reminder cron bench (workerd + D1, seeds 1M interactions)…');
   const metrics = new Map((await runReminderBench(root, log)).map((m) => [m.key, m]));
   const cron = metrics.get('reminder-cron-1k');
-  const hourly = metrics.get('reminder-cron-1k-hourly');
   const chunk = metrics.get('reminder-full-chunk');
   const x = chunk?.extra;
   return [
     row(
-      'reminder cron, 1M interactions / 50k accounts, 1k accounts changed',
+      'reminder cron, 1M interactions / 50k accounts, 1k accounts changed (with ¼ of the balance nudges)',
       'max',
       1000,
       cron ? median(cron.samples) : null,
       ms,
       cron ? `(of ${cron.samples.length}; ${cron.extra?.writes} reminder writes)` : '',
-    ),
-    row(
-      'the same, in the hourly run that also recomputes 50 balance nudges',
-      'max',
-      1000,
-      hourly ? median(hourly.samples) : null,
-      ms,
     ),
     row(
       'reminder full recompute, per chunk of 200 accounts (the cron stops starting chunks after 10 s)',

@@ -31,7 +31,9 @@ export interface CronReport {
   complete: boolean;
 }
 
-const HOUR_MS = 3_600_000;
+/** The cron interval; each run recomputes the balance of one in `BALANCE_SLOTS` people, so everyone's hourly. */
+const SLOT_MS = 15 * 60_000;
+const BALANCE_SLOTS = 4;
 
 interface Run {
   db: D1Database;
@@ -47,8 +49,8 @@ interface Run {
  *
  * 1. a sweep of reminders whose time came since the last run (ended snoozes,
  *    new escalations), so replicas pull the change;
- * 2. hourly, the weekly `balance` nudge of each person (it depends on the
- *    clock, not on a write);
+ * 2. the weekly `balance` nudge (it depends on the clock, not on a write)
+ *    of a quarter of the people, so each person's is recomputed hourly;
  * 3. a full pass over the accounts on the first run, or when the org's
  *    settings or people changed, resumable by account id;
  * 4. every account and interaction written since the watermark, in version
@@ -105,20 +107,17 @@ async function runOrg(run: Run, org: { id: string; version: number }): Promise<v
   // 1–2: cheap, and due every run, so they come before the budgeted passes.
   const sweep = await sweepDue(db, org.id, state.sweptAt, now, inputs.settings.escalationDays);
   run.report.touched += sweep.touched;
-  const balanceDue =
-    state.balanceAt === null ||
-    Math.floor(Date.parse(state.balanceAt) / HOUR_MS) !== Math.floor(+now / HOUR_MS);
-  state = {
-    ...state,
-    sweptAt: now.toISOString(),
-    balanceAt: balanceDue ? now.toISOString() : state.balanceAt,
-  };
+  const slot = Math.floor(+now / SLOT_MS) % BALANCE_SLOTS;
+  const balanceIds = inputs.users
+    .filter((_, i) => state.balanceAt === null || i % BALANCE_SLOTS === slot)
+    .map((u) => u.id);
+  state = { ...state, sweptAt: now.toISOString(), balanceAt: now.toISOString() };
   if (state.inputsHash !== inputs.hash && state.fullCursor === null) {
     state = { ...state, inputsHash: inputs.hash, fullCursor: '', fullTarget: org.version };
   }
   const extra = [...sweep.statements, saveState(db, org.id, state, now)];
-  if (balanceDue && inputs.users.length) {
-    add(run, await recompute(db, inputs, { balanceUserIds: inputs.users.map((u) => u.id) }, now, extra));
+  if (balanceIds.length) {
+    add(run, await recompute(db, inputs, { balanceUserIds: balanceIds }, now, extra));
   } else {
     await db.batch(extra);
   }

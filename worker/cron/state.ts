@@ -12,7 +12,7 @@ export interface CronState {
   fullTarget: number | null;
   /** Escalations and ended snoozes have been swept up to this instant. */
   sweptAt: string | null;
-  /** When the weekly balance nudges were last recomputed. */
+  /** When balance nudges were last recomputed (null: never, so the first run does everyone's). */
   balanceAt: string | null;
 }
 
