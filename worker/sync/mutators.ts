@@ -1,6 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { MutationArgsSchemas, type MutationEnvelope, type Problem } from '../../shared/schemas/index.ts';
+import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
+import {
+  type MutationArgs,
+  MutationArgsSchemas,
+  type MutationEnvelope,
+  type Problem,
+} from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
 import {
   accountDomains,
@@ -29,6 +35,64 @@ export interface WriteContext extends Pick<Caller, 'orgId' | 'userId' | 'role'> 
   derived?: Derived;
   /** Rows take the org's version plus this; a push bumps the counter once, by its count of writes. */
   versionOffset?: number;
+  /**
+   * A push collects interaction rows here and writes them as multi-row upserts
+   * (see {@link upsertInteractions}); without it each put returns its own statement.
+   */
+  interactionRows?: InteractionRow[];
+}
+
+export type InteractionRow = SQLiteInsertValue<typeof interactions>;
+
+/** Columns an upsert overwrites; the id, owner, org and creation time never change. */
+const UPSERT_COLUMNS = [
+  'accountId',
+  'contactIds',
+  'kind',
+  'tag',
+  'title',
+  'notes',
+  'occurredAt',
+  'sourceSite',
+  'sourceRef',
+  'sourceUrl',
+  'followUpAt',
+  'awaitingReply',
+  'visibility',
+  'version',
+  'updatedAt',
+  'deletedAt',
+] as const satisfies (keyof typeof interactions.$inferInsert)[];
+const UPSERT_SET = Object.fromEntries(
+  UPSERT_COLUMNS.map((k) => [k, sql.raw(`excluded."${interactions[k].name}"`)]),
+) as Record<(typeof UPSERT_COLUMNS)[number], SQL>;
+/** D1 binds at most 100 parameters per statement; a row binds 22. */
+const ROWS_PER_UPSERT = 4;
+
+/**
+ * Inserts or replaces one user's interactions with as few statements as D1's
+ * parameter limit allows. Replacing is allowed only over the same org and author.
+ */
+export function upsertInteractions(
+  d: Db,
+  orgId: string,
+  userId: string,
+  rows: InteractionRow[],
+): Statement[] {
+  const out: Statement[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
+    out.push(
+      d
+        .insert(interactions)
+        .values(rows.slice(i, i + ROWS_PER_UPSERT))
+        .onConflictDoUpdate({
+          target: interactions.id,
+          set: UPSERT_SET,
+          setWhere: and(eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
+        }),
+    );
+  }
+  return out;
 }
 
 interface Owned {
@@ -79,9 +143,15 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
   };
   const chunk = <T>(xs: T[]) =>
     Array.from({ length: Math.ceil(xs.length / 90) }, (_, i) => xs.slice(i * 90, i * 90 + 90));
-  const reads: Promise<void>[] = [];
+  // One batch, so one round trip, however many tables and chunks are read.
+  const reads: Statement[] = [];
+  const sinks: ((rows: unknown[]) => void)[] = [];
+  const read = <T>(query: Statement & PromiseLike<T[]>, sink: (rows: T[]) => void) => {
+    reads.push(query);
+    sinks.push(sink as (rows: unknown[]) => void);
+  };
   for (const part of chunk([...ids.interactions])) {
-    reads.push(
+    read(
       d
         .select({
           id: interactions.id,
@@ -93,14 +163,14 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
           deletedAt: interactions.deletedAt,
         })
         .from(interactions)
-        .where(inArray(interactions.id, part))
-        .then((rows) => {
-          for (const r of rows) known.interactions.set(r.id, r);
-        }),
+        .where(inArray(interactions.id, part)),
+      (rows) => {
+        for (const r of rows) known.interactions.set(r.id, r);
+      },
     );
   }
   for (const part of chunk([...ids.accounts])) {
-    reads.push(
+    read(
       d
         .select({
           id: accounts.id,
@@ -109,35 +179,35 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
           deletedAt: accounts.deletedAt,
         })
         .from(accounts)
-        .where(inArray(accounts.id, part))
-        .then((rows) => {
-          for (const r of rows) known.accounts.set(r.id, r);
-        }),
+        .where(inArray(accounts.id, part)),
+      (rows) => {
+        for (const r of rows) known.accounts.set(r.id, r);
+      },
     );
   }
   for (const part of chunk([...ids.contacts])) {
-    reads.push(
-      d
-        .select({ id: contacts.id, orgId: contacts.orgId })
-        .from(contacts)
-        .where(inArray(contacts.id, part))
-        .then((rows) => {
-          for (const r of rows) known.contacts.set(r.id, r);
-        }),
+    read(
+      d.select({ id: contacts.id, orgId: contacts.orgId }).from(contacts).where(inArray(contacts.id, part)),
+      (rows) => {
+        for (const r of rows) known.contacts.set(r.id, r);
+      },
     );
   }
   for (const part of chunk([...ids.reminders])) {
-    reads.push(
+    read(
       d
         .select({ id: reminders.id, orgId: reminders.orgId, userId: reminders.userId })
         .from(reminders)
-        .where(inArray(reminders.id, part))
-        .then((rows) => {
-          for (const r of rows) known.reminders.set(r.id, r);
-        }),
+        .where(inArray(reminders.id, part)),
+      (rows) => {
+        for (const r of rows) known.reminders.set(r.id, r);
+      },
     );
   }
-  await Promise.all(reads);
+  if (reads.length > 0) {
+    const results = (await d.batch(reads as [Statement, ...Statement[]])) as unknown[][];
+    results.forEach((rows, i) => sinks[i]!(rows));
+  }
   return known;
 }
 
@@ -179,11 +249,12 @@ export function mutate(
       problem: problem('validation', 400, `Invalid ${m.name} arguments`, { issues: zodIssues(parsed.error) }),
     };
   }
+  // Validated once above; each case reads the parsed value under its own name's type.
   const { orgId, userId, now } = ctx;
   const version = currentVersion(orgId, ctx.versionOffset);
   switch (m.name) {
     case 'interaction.put': {
-      const a = MutationArgsSchemas['interaction.put'].parse(m.args);
+      const a = parsed.data as MutationArgs<'interaction.put'>;
       const existing = known.interactions.get(a.id);
       if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
       if (existing && existing.userId !== userId)
@@ -217,26 +288,21 @@ export function mutate(
         deletedAt: null,
       };
       known.interactions.set(a.id, { orgId, ...after });
+      const insertRow: InteractionRow = { id: a.id, orgId, userId, createdAt: now, ...row };
+      ctx.interactionRows?.push(insertRow);
       return {
         ok: true,
         target: a.id,
         // The account it left too, so its reminders are recomputed (worker/reminders).
         accountIds: [...new Set([a.accountId, existing?.accountId].filter((x) => typeof x === 'string'))],
         statements: [
-          d
-            .insert(interactions)
-            .values({ id: a.id, orgId, userId, createdAt: now, ...row })
-            .onConflictDoUpdate({
-              target: interactions.id,
-              set: row,
-              setWhere: and(eq(interactions.orgId, orgId), eq(interactions.userId, userId)),
-            }),
+          ...(ctx.interactionRows ? [] : upsertInteractions(d, orgId, userId, [insertRow])),
           ...rollupStatements(d, ctx, existing ?? null, after),
         ],
       };
     }
     case 'interaction.delete': {
-      const a = MutationArgsSchemas['interaction.delete'].parse(m.args);
+      const a = parsed.data as MutationArgs<'interaction.delete'>;
       const existing = known.interactions.get(a.id);
       if (!visible(existing, orgId)) return missing('interaction', a.id);
       if (existing?.userId !== userId)
@@ -258,7 +324,7 @@ export function mutate(
       };
     }
     case 'account.put': {
-      const a = MutationArgsSchemas['account.put'].parse(m.args);
+      const a = parsed.data as MutationArgs<'account.put'>;
       const existing = known.accounts.get(a.id);
       if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
       if (!canEditDirectory(ctx, existing))
@@ -298,7 +364,7 @@ export function mutate(
       };
     }
     case 'contact.put': {
-      const a = MutationArgsSchemas['contact.put'].parse(m.args);
+      const a = parsed.data as MutationArgs<'contact.put'>;
       const existing = known.contacts.get(a.id);
       if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
       if (a.accountId && !visible(known.accounts.get(a.accountId), orgId))
@@ -335,7 +401,7 @@ export function mutate(
     }
     case 'account.delete': {
       // A tombstone: pull carries it to every replica; the domains stop matching at once.
-      const a = MutationArgsSchemas['account.delete'].parse(m.args);
+      const a = parsed.data as MutationArgs<'account.delete'>;
       const existing = known.accounts.get(a.id);
       if (!visible(existing, orgId)) return missing('account', a.id);
       if (!canEditDirectory(ctx, existing))
@@ -356,7 +422,7 @@ export function mutate(
       };
     }
     case 'contact.delete': {
-      const a = MutationArgsSchemas['contact.delete'].parse(m.args);
+      const a = parsed.data as MutationArgs<'contact.delete'>;
       if (!visible(known.contacts.get(a.id), orgId)) return missing('contact', a.id);
       return {
         ok: true,
@@ -376,12 +442,12 @@ export function mutate(
     case 'reminder.done':
     case 'reminder.dismiss':
     case 'reminder.snooze': {
-      const a = MutationArgsSchemas['reminder.done'].parse({ id: (m.args as { id: string }).id });
+      const a = parsed.data as { id: string };
       const existing = known.reminders.get(a.id);
       if (!visible(existing, orgId) || existing?.userId !== userId) return missing('reminder', a.id);
       let set: Partial<typeof reminders.$inferInsert>;
       if (m.name === 'reminder.snooze') {
-        const s = MutationArgsSchemas['reminder.snooze'].parse(m.args);
+        const s = parsed.data as MutationArgs<'reminder.snooze'>;
         if (!('until' in s))
           return rejected(400, 'Unsupported snooze', 'Snooze presets are resolved by the client.');
         set = { state: 'snoozed', snoozedUntil: s.until };

@@ -4,7 +4,14 @@ import type { Db } from '../db/client.ts';
 import { auditLog, orgs, syncClients } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
-import { mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
+import {
+  type InteractionRow,
+  mutate,
+  prefetch,
+  type Statement,
+  upsertInteractions,
+  type WriteContext,
+} from './mutators.ts';
 import { Derived, snapshotGuards } from './rollups.ts';
 
 /** How often a push whose read went stale under a concurrent write is re-run before answering 409. */
@@ -66,7 +73,12 @@ async function pushOnce(
   req: PushRequest,
   now: Date,
 ): Promise<PushResponse & { accountIds: string[] }> {
-  const [client] = await d.select().from(syncClients).where(eq(syncClients.clientId, req.clientId)).limit(1);
+  // One round trip: the client's position and the rows the mutations touch are read together
+  // (rows for mutations already applied are read too and simply unused).
+  const [[client], known] = await Promise.all([
+    d.select().from(syncClients).where(eq(syncClients.clientId, req.clientId)).limit(1),
+    prefetch(d, req.mutations),
+  ]);
   if (client && (client.orgId !== caller.orgId || client.userId !== caller.userId)) {
     throw new ProblemError(
       problem('conflict', 409, 'Client id in use', {
@@ -100,7 +112,6 @@ async function pushOnce(
     now: now.toISOString(),
     derived,
   };
-  const known = await prefetch(d, pending);
   const statements: Statement[] = [
     guard(d, caller.orgId, req.clientId, last),
     ...snapshotGuards(d, caller.orgId, interactionIds(pending), known.interactions),
@@ -117,12 +128,22 @@ async function pushOnce(
       detail: JSON.stringify(detail),
       at: base.now,
     });
+  // Interaction puts are gathered into multi-row upserts; any other write, or a second put of
+  // the same id, first flushes them so that statements keep the order of their mutations.
+  const interactionRows: InteractionRow[] = [];
+  const flush = () => {
+    statements.push(...upsertInteractions(d, caller.orgId, caller.userId, interactionRows));
+    interactionRows.length = 0;
+  };
   // Each applied mutation's rows take the next version; the counter is bumped once, at the end.
   let writes = 0;
   for (const m of pending) {
-    const outcome = mutate(d, { ...base, versionOffset: writes + 1 }, known, m);
+    const id = (m.args as { id?: unknown } | null)?.id;
+    if (interactionRows.some((r) => r.id === id)) flush();
+    const outcome = mutate(d, { ...base, versionOffset: writes + 1, interactionRows }, known, m);
     if (outcome.ok) {
       writes++;
+      if (outcome.statements.length > 0) flush();
       statements.push(...outcome.statements);
       auditRow(m.name, outcome.target, { clientId: req.clientId, mutationId: m.id });
       for (const a of outcome.accountIds) accountIds.add(a);
@@ -136,6 +157,7 @@ async function pushOnce(
       });
     }
   }
+  flush();
   statements.push(...derived.statements(d, caller.orgId));
   if (writes > 0) {
     statements.push(
