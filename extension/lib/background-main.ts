@@ -6,6 +6,7 @@ import { BackgroundMessageSchema } from './messages.ts';
 import { onNotificationClicked, REMINDER_ALARM, refreshReminderAlerts } from './reminder-alerts.ts';
 import { siteOfUrl } from './sites.ts';
 import { syncOnce } from './sync-engine.ts';
+import { cacheTeamTimeline } from './team-timeline.ts';
 
 const PERIODIC = 'sync-periodic';
 const RETRY = 'sync-retry';
@@ -80,6 +81,19 @@ export function startBackground(): void {
       // Only the extension's own pages may drive sync; a content script never can.
       if (sender.id !== browser.runtime.id || !sender.url?.startsWith(self.location.origin)) return undefined;
       return requestSync().then(() => true);
+    }
+    if (msg.type === 'account-timeline') {
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(self.location.origin)) return undefined;
+      return (
+        openRapportDb()
+          .then((db) => cacheTeamTimeline(db, msg.accountId))
+          .then((n) => {
+            if (n > 0) changes.postMessage('timeline');
+            return true;
+          })
+          // Offline or refused: the timeline simply shows what is stored.
+          .catch(() => false)
+      );
     }
     // The tab and origin come from the browser, never from the message.
     const tabId = sender.tab?.id;

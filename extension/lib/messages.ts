@@ -11,8 +11,15 @@ export const PageContextMessageSchema = z.strictObject({
 
 export const SyncNowMessageSchema = z.strictObject({ type: z.literal('sync-now') });
 
+/** The panel asks for the team's recent interactions on the account it shows. */
+export const AccountTimelineMessageSchema = z.strictObject({
+  type: z.literal('account-timeline'),
+  accountId: z.uuid(),
+});
+
 export const BackgroundMessageSchema = z.discriminatedUnion('type', [
   PageContextMessageSchema,
   SyncNowMessageSchema,
+  AccountTimelineMessageSchema,
 ]);
 export type BackgroundMessage = z.infer<typeof BackgroundMessageSchema>;

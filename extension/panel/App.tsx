@@ -57,6 +57,12 @@ export function App() {
     if (!account) return setTimeline(null);
     void latestInteractions(db, 10, account.id).then(setTimeline);
   }, [db, account?.id, data]);
+  // Other people's team-visible work on this account, fetched once per account shown; the
+  // background caches it and announces the change, which reloads the timeline above.
+  useEffect(() => {
+    if (account?.id)
+      browser.runtime.sendMessage({ type: 'account-timeline', accountId: account.id }).catch(() => {});
+  }, [account?.id]);
 
   if (!data) return <main aria-busy="true">Loading…</main>;
   const creds = data.credentials;
@@ -129,6 +135,7 @@ export function App() {
         heading={account ? `${account.name}: recent` : 'Your recent logs'}
         items={timeline ?? data.recent}
         timeZone={zone}
+        selfId={userId}
       />
       <SyncStatus
         sync={data.sync}

@@ -34,6 +34,8 @@ export async function latestInteractions(
   db: Db,
   limit: number,
   accountId?: string,
+  /** Without an account: only this user's own logs (others' are cached per account). */
+  userId?: string,
 ): Promise<LocalInteraction[]> {
   const out: LocalInteraction[] = [];
   const tx = db.transaction('interactions');
@@ -44,7 +46,8 @@ export async function latestInteractions(
           .index('byAccountOccurred')
           .openCursor(IDBKeyRange.bound([accountId, ''], [accountId, '\uffff']), 'prev');
   while (cursor && out.length < limit) {
-    if (!cursor.value.deletedAt) out.push(cursor.value);
+    const v = cursor.value;
+    if (!v.deletedAt && (accountId !== undefined || userId === undefined || v.userId === userId)) out.push(v);
     cursor = await cursor.continue();
   }
   return out;
@@ -52,11 +55,11 @@ export async function latestInteractions(
 
 async function load(): Promise<LocalData> {
   const db = await openRapportDb();
-  const [credentials, sync, pendingCount, recent, reminders, focus] = await Promise.all([
-    getCredentials(db),
+  const credentials = await getCredentials(db);
+  const [sync, pendingCount, recent, reminders, focus] = await Promise.all([
     getSyncState(db),
     db.count('outbox'),
-    latestInteractions(db, RECENT),
+    latestInteractions(db, RECENT, undefined, credentials?.user?.id),
     db.getAll('reminders'),
     getMeta<Focus>(db, FOCUS_KEY),
   ]);
