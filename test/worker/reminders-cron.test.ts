@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { reminderId } from '../../shared/reminders/index.ts';
 import { call, createOrg } from './helpers.ts';
+import { addPerson } from './support/people.ts';
 import { insertAccount, insertInteraction, remindersOf, runCron } from './support/reminders.ts';
 
 // The reminder Cron Trigger (design §6), called through the Worker's own `scheduled` handler
@@ -141,6 +142,27 @@ describe('reminder cron', () => {
     const after = await remindersOf(org.id);
     expect(after.find((r) => r.id === kit)).toEqual(before.find((r) => r.id === kit));
     expect(after.find((r) => r.id === ar)).toEqual(before.find((r) => r.id === ar));
+  });
+
+  it('closes what someone who left still had open, in the full pass their leaving starts', async () => {
+    const { org } = await createOrg();
+    const leaver = await addPerson(org.id, 'member', 'Lee Leaver');
+    const i = await insertInteraction(org.id, leaver.id, {
+      occurredAt: '2026-11-02T10:00:00.000Z',
+      followUpAt: '2026-11-16T10:00:00.000Z',
+    });
+    await runCron('2026-11-20T10:00:00.000Z');
+    const id = reminderId('follow-up', i, '2026-11-16T10:00:00.000Z|');
+    expect((await remindersOf(org.id)).find((r) => r.id === id)).toMatchObject({ state: 'open' });
+
+    await env.DB.prepare('UPDATE users SET deleted_at = ?1 WHERE id = ?2')
+      .bind('2026-11-20T10:05:00.000Z', leaver.id)
+      .run();
+    await runCron('2026-11-20T10:15:00.000Z');
+    expect((await remindersOf(org.id)).find((r) => r.id === id)).toMatchObject({
+      state: 'done',
+      closed_by: 'auto',
+    });
   });
 
   it('sends the weekly balance nudge on Monday, once', async () => {

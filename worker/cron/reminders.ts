@@ -1,5 +1,5 @@
 import { type OrgInputs, orgInputs } from '../reminders/inputs.ts';
-import { type RecomputeStats, recompute } from '../reminders/recompute.ts';
+import { type RecomputeScope, type RecomputeStats, recompute } from '../reminders/recompute.ts';
 import { CRON, READ } from '../reminders/sql.ts';
 import { type CronState, type CronStateRow, fromRow, saveState } from './state.ts';
 import { sweepDue } from './sweep.ts';
@@ -152,7 +152,13 @@ async function fullChunk(run: Run, inputs: OrgInputs, state: CronState): Promise
         watermark: Math.max(state.watermark, state.fullTarget ?? 0),
       }
     : { ...state, fullCursor: ids[ids.length - 1]! };
-  const scope = done ? { unassignedUserIds: inputs.users.map((u) => u.id) } : { accountIds: ids };
+  let scope: RecomputeScope = { accountIds: ids };
+  if (done) {
+    // Departed people are no recipients, so recomputing them closes what they still had open.
+    const departed = await db.prepare(READ.departedUsers).bind(inputs.orgId).all<{ id: string }>();
+    const gone = departed.results.map((r) => r.id);
+    scope = { unassignedUserIds: [...inputs.users.map((u) => u.id), ...gone], balanceUserIds: gone };
+  }
   add(run, await recompute(db, inputs, scope, now, [saveState(db, inputs.orgId, next, now)]));
   run.report.chunks++;
   return next;

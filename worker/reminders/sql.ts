@@ -18,6 +18,8 @@ export const REMINDER_COLS =
 export const READ = {
   settings: 'SELECT settings FROM orgs WHERE id = ?1',
   users: 'SELECT id, time_zone, working_hours FROM users WHERE org_id = ?1 AND deleted_at IS NULL',
+  /** People who left: their reminders without an account close at the end of a full pass. */
+  departedUsers: 'SELECT id FROM users WHERE org_id = ?1 AND deleted_at IS NOT NULL',
   /** ?2 account ids. */
   accounts: `SELECT id, name, tier, cadence_days, owner_id, ends_on, created_at, deleted_at FROM accounts
     WHERE org_id = ?1 AND id IN ${ids(2)}`,
