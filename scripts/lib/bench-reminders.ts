@@ -48,6 +48,7 @@ export const benchRows: BenchProvider = async ({ root, log }) => {
   const metrics = new Map((await runReminderBench(root, log)).map((m) => [m.key, m]));
   const cron = metrics.get('reminder-cron-1k');
   const chunk = metrics.get('reminder-full-chunk');
+  const write = metrics.get('reminder-write-100');
   const x = chunk?.extra;
   return [
     row(
@@ -68,6 +69,14 @@ export const benchRows: BenchProvider = async ({ root, log }) => {
         ? `(median of ${chunk!.samples.length}, max ${ms(Math.max(...chunk!.samples))}; whole pass ${seconds(x.fullMs!)}, ` +
             `${x.upserts?.toLocaleString('en')} reminders written; seeding took ${seconds(x.seedMs!)})`
         : '',
+    ),
+    row(
+      'recompute on write after a push of 100 interactions on 100 accounts (added to the push request)',
+      'max',
+      100,
+      write ? median(write.samples) : null,
+      ms,
+      write ? `(of ${write.samples.length}; on top of the push-of-100 row, which calls push() alone)` : '',
     ),
   ];
 };

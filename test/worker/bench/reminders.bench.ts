@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { runReminderCron } from '../../../worker/cron/reminders.ts';
+import { recomputeForWrite } from '../../../worker/reminders/on-write.ts';
 import { createOrg } from '../helpers.ts';
 import { median, report } from './report.ts';
 
@@ -106,5 +107,28 @@ describe.runIf(env.RAPPORT_BENCH_ONLY === 'reminders')('reminder cron benchmark'
       stats.push(r.upserts + r.closes);
     }
     report({ key: 'reminder-cron-1k', samples, extra: { writes: median(stats) } });
+
+    // Recompute on write: what a push of 100 interactions on 100 accounts adds to its request.
+    const writeSamples: number[] = [];
+    for (let round = 10; round < 15; round++) {
+      await env.DB.batch([
+        env.DB.prepare(changeStatements(round, 100)).bind(org.id),
+        env.DB.prepare('UPDATE orgs SET version = version + 100 WHERE id = ?1').bind(org.id),
+      ]);
+      const accountIds = Array.from(
+        { length: 100 },
+        (_, n) => `a${String((n * 47 + round * 100) % ACCOUNTS).padStart(6, '0')}`,
+      );
+      const w0 = performance.now();
+      const r = await recomputeForWrite(
+        env.DB,
+        { orgId: org.id, userId: 'u0001' },
+        { accountIds, interactions: true },
+        new Date(at(200)),
+      );
+      writeSamples.push(performance.now() - w0);
+      expect(r?.accounts).toBe(100);
+    }
+    report({ key: 'reminder-write-100', samples: writeSamples });
   });
 });
