@@ -126,6 +126,21 @@ describe('reminder cron', () => {
     expect(woken.version).toBeGreaterThan(still.version);
   });
 
+  it('re-sends a reminder through pull when it crosses the 7-day escalation line, and only then', async () => {
+    const { org, b, i3 } = await seededOrg();
+    const ar = reminderId('awaiting-reply', i3, b); // due 2026-11-10T10:00Z
+    await runCron('2026-11-17T09:50:00.000Z');
+    const version = async () => (await remindersOf(org.id)).find((r) => r.id === ar)!.version;
+    const before = await version();
+    await runCron('2026-11-17T09:55:00.000Z');
+    expect(await version()).toBe(before);
+    await runCron('2026-11-17T10:10:00.000Z');
+    const crossed = await version();
+    expect(crossed).toBeGreaterThan(before);
+    await runCron('2026-11-17T10:25:00.000Z');
+    expect(await version()).toBe(crossed);
+  });
+
   it('never overrides done or dismissed, even in a full recompute', async () => {
     const { org, token, a, b, i1, i3 } = await seededOrg();
     await runCron('2026-11-20T10:00:00.000Z');
