@@ -206,7 +206,7 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
   }
   if (reads.length > 0) {
     const results = (await d.batch(reads as [Statement, ...Statement[]])) as unknown[][];
-    results.forEach((rows, i) => sinks[i]!(rows));
+    for (const [i, rows] of results.entries()) sinks[i]!(rows);
   }
   return known;
 }
