@@ -60,14 +60,24 @@ server.child.on('exit', (code) => {
 });
 
 const manager = creds.users.find((u) => u.key === 'manager');
-let webLink = '';
-if (manager) {
-  const res = await fetch(`${server.url}/api/auth/web-link`, {
+// One run of the reminders cron, so the demo data has its reminders from the start.
+await fetch(`${server.url}/cdn-cgi/local/scheduled`).catch(() => {});
+
+/** A call as the demo manager; null when it fails (the printout then says so). */
+async function asManager<T>(path: string, body?: unknown): Promise<T | null> {
+  if (!manager) return null;
+  const res = await fetch(`${server.url}${path}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${manager.token}` },
-  });
-  if (res.ok) webLink = ((await res.json()) as { url: string }).url;
+    headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).catch(() => null);
+  return res?.ok ? ((await res.json()) as T) : null;
 }
+const webLink = (await asManager<{ url: string }>('/api/auth/web-link'))?.url ?? '';
+const invite = await asManager<{ code: string; expiresAt: string }>('/api/invites', {
+  email: `new.seller.${Date.now()}@northwind.example`,
+  role: 'member',
+});
 
 console.log(`
 Rapport is running.
@@ -76,7 +86,9 @@ Rapport is running.
   Extension     ${ROOT}.output/chrome-mv3    (Chrome: chrome://extensions → Developer mode → Load unpacked)
                 ${ROOT}.output/firefox-mv3   (Firefox: about:debugging → Load Temporary Add-on → manifest.json)
 
-  In the panel, enter the server address ${server.url} and one of these demo tokens:
+  In the panel, enter the server address ${server.url} and an invite code for a new salesperson:
+    ${invite?.code ?? '(could not create an invite)'}
+  or sign in as a demo user with one of these API tokens:
 ${creds.users.map((u) => `    ${u.name.padEnd(16)} ${u.role.padEnd(8)} ${u.token}`).join('\n')}
 
   Team summary (one-time link for ${manager?.name ?? 'the manager'}, valid 5 minutes):
