@@ -73,7 +73,8 @@ export async function accountTimeline(d: Db, orgId: string, accountId: string, v
         isNull(interactions.deletedAt),
       ),
     )
-    .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+    // Time alone: the account's (org, account, occurred_at) index then serves the order directly.
+    .orderBy(desc(interactions.occurredAt))
     .limit(TIMELINE_LIMIT);
   return rows.map((r) => ({
     ...toInteraction(r.i, viewerId),
