@@ -3,49 +3,22 @@
 // slow to seed, so it runs here on its own (RAPPORT_BENCH_ONLY=reminders), not with the other
 // worker benches of bench-worker.ts.
 
-import { spawn } from 'node:child_process';
 import { type BenchProvider, median, ms, row } from './bench-table.ts';
-
-interface Metric {
-  key: string;
-  samples: number[];
-  extra?: Record<string, number>;
-}
-
-function runReminderBench(root: string, log: (m: string) => void): Promise<Metric[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'npx',
-      ['vitest', 'run', '--project', 'bench', '--reporter=dot', 'test/worker/bench/reminders.bench.ts'],
-      {
-        cwd: root,
-        env: { ...process.env, RAPPORT_BENCH: '1', RAPPORT_BENCH_ONLY: 'reminders', CI: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    child.stdout.on('data', (b) => {
-      out += b;
-    });
-    child.stderr.on('data', (b) => {
-      out += b;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
-      const clean = out.replace(/\u001b\[[0-9;]*m/g, '');
-      const metrics = [...clean.matchAll(/BENCH_RESULT (\{.*\})/g)].map((m) => JSON.parse(m[1]!) as Metric);
-      if (code !== 0) log(`reminder bench exited with ${code}:\n${clean.slice(-3000)}`);
-      resolve(metrics);
-    });
-  });
-}
+import { runWorkerBench } from './vitest-bench.ts';
 
 const seconds = (n: number) => `${(n / 1000).toFixed(1)} s`;
 
 export const benchRows: BenchProvider = async ({ root, log }) => {
   log('reminder cron bench (workerd + D1, seeds 1M interactions)…');
-  const metrics = new Map((await runReminderBench(root, log)).map((m) => [m.key, m]));
+  const metrics = new Map(
+    (
+      await runWorkerBench(root, log, {
+        files: ['test/worker/bench/reminders.bench.ts'],
+        env: { RAPPORT_BENCH_ONLY: 'reminders' },
+        label: 'reminder bench',
+      })
+    ).map((m) => [m.key, m]),
+  );
   const cron = metrics.get('reminder-cron-1k');
   const chunk = metrics.get('reminder-full-chunk');
   const write = metrics.get('reminder-write-100');

@@ -1,43 +1,14 @@
 // Worker-side rows: the vitest project `bench` (test/worker/bench/*.bench.ts) runs inside
 // workerd with real D1 and prints `BENCH_RESULT {json}` lines, collected here.
 
-import { spawn } from 'node:child_process';
 import { type BenchProvider, type BenchRow, median, ms, pct, row } from './bench-table.ts';
-
-interface Metric {
-  key: string;
-  samples: number[];
-  extra?: Record<string, number>;
-}
-
-function runWorkerBenches(root: string, log: (m: string) => void): Promise<Metric[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['vitest', 'run', '--project', 'bench', '--reporter=dot'], {
-      cwd: root,
-      env: { ...process.env, RAPPORT_BENCH: '1', CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (b) => {
-      out += b;
-    });
-    child.stderr.on('data', (b) => {
-      out += b;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes
-      const clean = out.replace(/\u001b\[[0-9;]*m/g, '');
-      const metrics = [...clean.matchAll(/BENCH_RESULT (\{.*\})/g)].map((m) => JSON.parse(m[1]!) as Metric);
-      if (code !== 0) log(`worker benches exited with ${code}:\n${clean.slice(-3000)}`);
-      resolve(metrics);
-    });
-  });
-}
+import { runWorkerBench } from './vitest-bench.ts';
 
 export const benchRows: BenchProvider = async ({ root, log }) => {
   log('worker benches (workerd + D1)…');
-  const metrics = new Map((await runWorkerBenches(root, log)).map((m) => [m.key, m]));
+  const metrics = new Map(
+    (await runWorkerBench(root, log, { label: 'worker benches' })).map((m) => [m.key, m]),
+  );
   const med = (key: string) => {
     const m = metrics.get(key);
     return m ? median(m.samples) : null;
