@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { snoozeUntil } from '../../shared/reminders/snooze.ts';
 import type { SnoozeRequest } from '../../shared/schemas/reminder.ts';
 import { localDateTimeToInstant } from '../../shared/time/local-day.ts';
 import { formatWhen } from '../../shared/ui/TimelineRow.tsx';
@@ -82,11 +81,9 @@ function ReminderRow(props: Props & { reminder: LocalReminder }) {
   const dismiss = () => act(() => enqueue(props.db, 'reminder.dismiss', { id: r.id }, props.userId));
   const [date, setDate] = useState('');
   const snooze = (request: SnoozeRequest) =>
-    act(() => {
-      // The exact time is computed here, in the user's zone, so the panel shows it before the server answers.
-      const until = snoozeUntil(request, Date.now(), props.timeZone);
-      return enqueue(props.db, 'reminder.snooze', { id: r.id, until }, props.userId);
-    });
+    // The server resolves the preset (or moves a chosen time) into the user's working hours, with
+    // the org's holidays; the panel marks the reminder snoozed at once and the pull brings the time.
+    act(() => enqueue(props.db, 'reminder.snooze', { id: r.id, ...request }, props.userId));
   const snoozeToDate = () => {
     const at = date ? localDateTimeToInstant(date, '09:00', props.timeZone) : Number.NaN;
     if (Number.isFinite(at)) void snooze({ until: new Date(at).toISOString() });
