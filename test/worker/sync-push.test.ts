@@ -81,3 +81,38 @@ describe('POST /api/sync/push', () => {
     expect(broken.json.title).toBe('Malformed JSON');
   });
 });
+
+describe('account owners through the sync push', () => {
+  it('refuses an ownerId that is not a user of the caller’s org, like the REST route does', async () => {
+    const a = await createOrg();
+    const b = await createOrg();
+    const account = (ownerId: string) => ({
+      id: uuidv7(),
+      name: 'Owned elsewhere',
+      domains: [],
+      stakeholder: 'customer',
+      tier: 'tactical',
+      cadenceDays: null,
+      ownerId,
+      startsOn: null,
+      endsOn: null,
+      notes: '',
+    });
+    const res = await call('POST', '/api/sync/push', {
+      token: a.token,
+      body: {
+        clientId: uuidv7(),
+        mutations: [
+          { id: 1, name: 'account.put', args: account(b.user.id) },
+          { id: 2, name: 'account.put', args: account(a.user.id) },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.lastMutationId).toBe(2);
+    expect(res.json.rejected.map((r: { id: number }) => r.id)).toEqual([1]);
+    expect(res.json.rejected[0].problem.issues[0].path).toEqual(['ownerId']);
+    const rest = await call('POST', '/api/accounts', { token: a.token, body: account(b.user.id) });
+    expect(rest.status).toBe(400);
+  });
+});

@@ -16,7 +16,7 @@ import { decodeKey, toPage } from '../http/paging.ts';
 import { invalid, notFound } from '../http/problem.ts';
 import { jsonBody, query } from '../http/validate.ts';
 import { applyOne } from '../sync/apply.ts';
-import { afterName, byName, checkOwner, idTaken, namePrefix } from './directory-shared.ts';
+import { afterName, byName, idTaken, namePrefix } from './directory-shared.ts';
 
 async function load(d: Db, orgId: string, id: string, includeDeleted = false) {
   const [row] = await d
@@ -83,7 +83,6 @@ export const accountRoutes = new Hono<AppEnv>()
     const d = db(c.env);
     const input: AccountInput = { ...body, id: body.id ?? uuidv7() };
     if (await load(d, caller.orgId, input.id, true)) throw idTaken();
-    await checkOwner(d, caller.orgId, input.ownerId);
     await applyOne(d, caller, 'account.put', input);
     return c.json(toAccount((await load(d, caller.orgId, input.id))!), 201);
   })
@@ -95,7 +94,6 @@ export const accountRoutes = new Hono<AppEnv>()
     if (!row) throw notFound('Account not found');
     const merged = AccountInputSchema.safeParse({ ...inputOf(row), ...patch });
     if (!merged.success) throw invalid(merged.error);
-    if (patch.ownerId !== undefined) await checkOwner(d, caller.orgId, merged.data.ownerId);
     await applyOne(d, caller, 'account.put', merged.data);
     return c.json(toAccount((await load(d, caller.orgId, row.id))!), 200);
   })

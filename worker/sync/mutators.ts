@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import {
@@ -17,6 +17,7 @@ import {
   interactions,
   orgs,
   reminders,
+  users,
 } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { problem, zodIssues } from '../http/problem.ts';
@@ -107,6 +108,8 @@ export interface Known {
   accounts: Map<string, Owned>;
   contacts: Map<string, Owned>;
   reminders: Map<string, Owned>;
+  /** Live users named as account owners. */
+  users: Map<string, Owned>;
 }
 
 export type Outcome =
@@ -122,6 +125,7 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
     accounts: new Set<string>(),
     contacts: new Set<string>(),
     reminders: new Set<string>(),
+    users: new Set<string>(),
   };
   for (const m of mutations) {
     const a = (m.args ?? {}) as Record<string, unknown>;
@@ -132,6 +136,7 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
     else if (m.name.startsWith('contact.')) ids.contacts.add(id);
     else ids.reminders.add(id);
     if (typeof a.accountId === 'string') ids.accounts.add(a.accountId);
+    if (m.name === 'account.put' && typeof a.ownerId === 'string') ids.users.add(a.ownerId);
     if (Array.isArray(a.contactIds))
       for (const c of a.contactIds) if (typeof c === 'string') ids.contacts.add(c);
   }
@@ -140,6 +145,7 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
     accounts: new Map(),
     contacts: new Map(),
     reminders: new Map(),
+    users: new Map(),
   };
   const chunk = <T>(xs: T[]) =>
     Array.from({ length: Math.ceil(xs.length / 90) }, (_, i) => xs.slice(i * 90, i * 90 + 90));
@@ -201,6 +207,17 @@ export async function prefetch(d: Db, mutations: MutationEnvelope[]): Promise<Kn
         .where(inArray(reminders.id, part)),
       (rows) => {
         for (const r of rows) known.reminders.set(r.id, r);
+      },
+    );
+  }
+  for (const part of chunk([...ids.users])) {
+    read(
+      d
+        .select({ id: users.id, orgId: users.orgId })
+        .from(users)
+        .where(and(inArray(users.id, part), isNull(users.deletedAt))),
+      (rows) => {
+        for (const r of rows) known.users.set(r.id, r);
       },
     );
   }
@@ -329,6 +346,14 @@ export function mutate(
       if (existing && existing.orgId !== orgId) return rejected(409, 'Conflict', 'This id is already taken.');
       if (!canEditDirectory(ctx, existing))
         return rejected(403, 'Forbidden', "Only the account's owner, a manager or an admin may edit it.");
+      if (a.ownerId && !visible(known.users.get(a.ownerId), orgId)) {
+        return {
+          ok: false,
+          problem: problem('validation', 400, 'Invalid request', {
+            issues: [{ path: ['ownerId'], message: 'No such user in this organisation' }],
+          }),
+        };
+      }
       const domains = [...new Set(a.domains)];
       const row = {
         name: a.name,
