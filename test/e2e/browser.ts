@@ -2,12 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../../scripts/lib/dev-env.ts';
 
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 
+/** Debian's Chromium, or CHROMIUM_PATH. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** Launch flags that keep Chromium off the network on this machine (design §3). */
-const FLAGS = [
+export const QUIET_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -15,6 +19,9 @@ const FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+];
+const FLAGS = [
+  ...QUIET_FLAGS,
   `--disable-extensions-except=${EXTENSION_DIR}`,
   `--load-extension=${EXTENSION_DIR}`,
 ];
@@ -32,7 +39,7 @@ export async function launchWithExtension(
   userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-profile-')),
 ): Promise<ExtensionBrowser> {
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
   });
@@ -48,6 +55,23 @@ export async function launchWithExtension(
       await context.close();
     },
   };
+}
+
+/**
+ * One browser with the extension for the tests of a `describe`: launched before them, closed
+ * and its profile removed after. Read `.current` inside the tests.
+ */
+export function useExtensionBrowser(): { current: ExtensionBrowser } {
+  const ref = {} as { current: ExtensionBrowser };
+  beforeAll(async () => {
+    ref.current = await launchWithExtension();
+  });
+  afterAll(async () => {
+    if (!ref.current) return;
+    await ref.current.close();
+    removeProfile(ref.current.userDataDir);
+  });
+  return ref;
 }
 
 export function removeProfile(dir: string): void {

@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { pageFixtures } from '../fixtures/pages/index.ts';
-import {
-  connectPanel,
-  type ExtensionBrowser,
-  launchWithExtension,
-  openPanel,
-  removeProfile,
-  serveFixture,
-  tabIdOf,
-} from './browser.ts';
+import { connectPanel, openPanel, serveFixture, tabIdOf, useExtensionBrowser } from './browser.ts';
 import { createOrg } from './server.ts';
 
 // Design §12: subjects and names that carry markup and script stay text in the panel.
 describe('hostile page content in the panel', () => {
-  let b: ExtensionBrowser;
-  beforeAll(async () => {
-    b = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await b?.close();
-    if (b) removeProfile(b.userDataDir);
-  });
+  const browser = useExtensionBrowser();
 
   for (const file of [
     'gmail/thread-hostile.html',
@@ -30,23 +15,23 @@ describe('hostile page content in the panel', () => {
     it(`renders ${file} as text, never as elements or script`, async () => {
       const fixture = pageFixtures.find((f) => f.file === file)!;
       const origin = new URL(fixture.url).origin;
-      await serveFixture(b.context, `${origin}/**`, file);
-      const site = await b.context.newPage();
+      await serveFixture(browser.current.context, `${origin}/**`, file);
+      const site = await browser.current.context.newPage();
       await site.goto(fixture.url);
-      const tabId = await tabIdOf(b.worker, `${origin}/*`);
-      const panel = await openPanel(b, tabId);
+      const tabId = await tabIdOf(browser.current.worker, `${origin}/*`);
+      const panel = await openPanel(browser.current, tabId);
       const dialogs: string[] = [];
       panel.on('dialog', (d) => {
         dialogs.push(d.message());
         void d.dismiss();
       });
-      if (
-        await panel
-          .getByLabel('Server address')
-          .isVisible()
-          .catch(() => false)
-      )
-        await connectPanel(panel, inject('serverUrl'), (await createOrg()).token);
+      // The panel renders "Loading…" first: wait for either the setup form or the signed-in panel.
+      const setup = panel.getByLabel('Server address');
+      await setup
+        .or(panel.getByRole('heading', { name: 'Log interaction' }))
+        .first()
+        .waitFor();
+      if (await setup.isVisible()) await connectPanel(panel, inject('serverUrl'), (await createOrg()).token);
       await expect
         .poll(() => panel.getByTestId('context-title').textContent(), { timeout: 15_000 })
         .toBe(fixture.expected!.title);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, openPanel, removeProfile } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { openPanel, useExtensionBrowser } from './browser.ts';
 import { api, createOrg } from './server.ts';
 
 /** The token as the extension stored it, read from its own IndexedDB (content scripts cannot). */
@@ -19,14 +19,7 @@ function storedToken(panel: Page): Promise<string | null> {
 }
 
 describe('onboarding with an invite code, and sign-out', () => {
-  let b: ExtensionBrowser;
-  beforeAll(async () => {
-    b = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await b?.close();
-    if (b) removeProfile(b.userDataDir);
-  });
+  const browser = useExtensionBrowser();
 
   it('joins with the server address and an invite code, logs, then signs out and revokes the token', async () => {
     const org = await createOrg();
@@ -37,7 +30,7 @@ describe('onboarding with an invite code, and sign-out', () => {
     });
     expect(invite.status).toBe(201);
 
-    const panel = await openPanel(b, 999_999);
+    const panel = await openPanel(browser.current, 999_999);
     await panel.getByLabel('Server address').fill(inject('serverUrl'));
     await panel.getByLabel('Invite code').fill(invite.json.code);
     await panel.getByRole('button', { name: 'Connect' }).click();
@@ -86,7 +79,7 @@ describe('onboarding with an invite code, and sign-out', () => {
   });
 
   it('explains a spent or unknown invite code in plain words', async () => {
-    const panel = await openPanel(b, 999_999);
+    const panel = await openPanel(browser.current, 999_999);
     await panel.getByLabel('Server address').fill(inject('serverUrl'));
     await panel.getByLabel('Invite code').fill('not-a-real-code');
     await panel.getByRole('button', { name: 'Connect' }).click();

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { uuidv7 } from '../../shared/uuid.ts';
-import {
-  connectPanel,
-  type ExtensionBrowser,
-  launchWithExtension,
-  openPanel,
-  removeProfile,
-} from './browser.ts';
+import { connectPanel, type ExtensionBrowser, openPanel, useExtensionBrowser } from './browser.ts';
 import { api, createOrg } from './server.ts';
 
 const badge = (b: ExtensionBrowser) =>
   b.worker.evaluate(() => (globalThis as any).chrome.action.getBadgeText({}) as Promise<string>);
 
 describe('reminders in the browser', () => {
-  let b: ExtensionBrowser;
-  beforeAll(async () => {
-    b = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await b?.close();
-    if (b) removeProfile(b.userDataDir);
-  });
+  const browser = useExtensionBrowser();
 
   it('shows a due follow-up with a badge, and marking it done in the panel closes it on the server', async () => {
     const org = await createOrg();
@@ -54,11 +41,11 @@ describe('reminders in the browser', () => {
     const followUp = due.json.items.find((r) => r.rule === 'follow-up');
     expect(followUp, 'the Worker computes reminders on write').toBeTruthy();
 
-    const panel = await openPanel(b, 999_999);
+    const panel = await openPanel(browser.current, 999_999);
     await connectPanel(panel, inject('serverUrl'), org.token);
     const row = panel.locator(`[data-testid="reminder"][data-reminder-id="${followUp!.id}"]`);
     await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => badge(b), { timeout: 10_000 }).not.toBe('');
+    await expect.poll(() => badge(browser.current), { timeout: 10_000 }).not.toBe('');
 
     await row.getByRole('button', { name: /^Done: / }).click();
     await expect.poll(() => row.count()).toBe(0);
@@ -73,7 +60,7 @@ describe('reminders in the browser', () => {
       .toBe(true);
     const stillDue = await api<{ items: { id: string }[] }>('GET', '/api/reminders?state=due', org.token);
     await expect
-      .poll(() => badge(b), { timeout: 10_000 })
+      .poll(() => badge(browser.current), { timeout: 10_000 })
       .toBe(stillDue.json.items.length ? String(stillDue.json.items.length) : '');
   });
 });

@@ -4,6 +4,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/dev-env.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
+import { CHROMIUM, QUIET_FLAGS } from './browser.ts';
 import { api, createOrg } from './server.ts';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -66,16 +67,8 @@ describe('the manager summary page in Chromium', () => {
   };
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM,
+      args: QUIET_FLAGS,
     });
     const org = await createOrg();
     const manager = await invite(org.token, 'manager', 'manager@example.com');

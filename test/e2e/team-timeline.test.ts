@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { uuidv7 } from '../../shared/uuid.ts';
-import {
-  connectPanel,
-  type ExtensionBrowser,
-  launchWithExtension,
-  openPanel,
-  removeProfile,
-  serveFixture,
-  tabIdOf,
-} from './browser.ts';
+import { connectPanel, openPanel, serveFixture, tabIdOf, useExtensionBrowser } from './browser.ts';
 import { api, createOrg } from './server.ts';
 
 const SECRET = 'SECRET-NOTE-8812';
 
 describe("the panel's account timeline includes teammates' team-visible work", () => {
-  let b: ExtensionBrowser;
-  beforeAll(async () => {
-    b = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await b?.close();
-    if (b) removeProfile(b.userDataDir);
-  });
+  const browser = useExtensionBrowser();
 
   it('shows a teammate’s interaction on the open account, and their private one only as private', async () => {
     const org = await createOrg();
@@ -77,10 +62,13 @@ describe("the panel's account timeline includes teammates' team-visible work", (
     });
     expect(pushed.json.rejected).toEqual([]);
 
-    await serveFixture(b.context, 'https://mail.google.com/**', 'gmail/thread-basic.html');
-    const gmail = await b.context.newPage();
+    await serveFixture(browser.current.context, 'https://mail.google.com/**', 'gmail/thread-basic.html');
+    const gmail = await browser.current.context.newPage();
     await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJxWvKqDfLmNpTsHzBcXkP');
-    const panel = await openPanel(b, await tabIdOf(b.worker, 'https://mail.google.com/*'));
+    const panel = await openPanel(
+      browser.current,
+      await tabIdOf(browser.current.worker, 'https://mail.google.com/*'),
+    );
     await connectPanel(panel, inject('serverUrl'), org.token);
 
     const items = panel.getByTestId('recent-item');

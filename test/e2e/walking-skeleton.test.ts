@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  connectPanel,
-  type ExtensionBrowser,
-  launchWithExtension,
-  openPanel,
-  removeProfile,
-  serveFixture,
-  tabIdOf,
-} from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { connectPanel, openPanel, serveFixture, tabIdOf, useExtensionBrowser } from './browser.ts';
 import { api, createOrg } from './server.ts';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJxWvKqDfLmNpTsHzBcXkP';
 const SUBJECT = 'Q4 renewal — pricing proposal';
 
 describe('walking skeleton: Gmail thread → panel → Worker → summary page', () => {
-  let b: ExtensionBrowser;
-  beforeAll(async () => {
-    b = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await b?.close();
-    if (b) removeProfile(b.userDataDir);
-  });
+  const browser = useExtensionBrowser();
 
   it('logs a strategic interaction from a Gmail thread and shows it on the summary page', async () => {
     const org = await createOrg();
-    await serveFixture(b.context, 'https://mail.google.com/**', 'gmail/thread-basic.html');
-    const gmail = await b.context.newPage();
+    await serveFixture(browser.current.context, 'https://mail.google.com/**', 'gmail/thread-basic.html');
+    const gmail = await browser.current.context.newPage();
     await gmail.goto(THREAD_URL);
-    const tabId = await tabIdOf(b.worker, 'https://mail.google.com/*');
+    const tabId = await tabIdOf(browser.current.worker, 'https://mail.google.com/*');
 
-    const panel = await openPanel(b, tabId);
+    const panel = await openPanel(browser.current, tabId);
     await connectPanel(panel, inject('serverUrl'), org.token);
     await expect
       .poll(() => panel.getByTestId('context-title').textContent(), { timeout: 15_000 })
@@ -62,7 +47,7 @@ describe('walking skeleton: Gmail thread → panel → Worker → summary page',
 
     const link = await api<{ url: string }>('POST', '/api/auth/web-link', org.token);
     expect(link.status).toBe(201);
-    const summary = await b.context.newPage();
+    const summary = await browser.current.context.newPage();
     expect((await summary.goto(link.json.url))?.status()).toBe(200);
     await summary.getByTestId('link-continue').click();
     await summary.waitForURL((u) => u.pathname === '/');
