@@ -33,18 +33,11 @@ async function load(d: Db, orgId: string, id: string, includeDeleted = false) {
   return row;
 }
 
-const inputOf = (r: typeof accounts.$inferSelect): AccountInput => ({
-  id: r.id,
-  name: r.name,
-  domains: r.domains,
-  stakeholder: r.stakeholder,
-  tier: r.tier,
-  cadenceDays: r.cadenceDays,
-  ownerId: r.ownerId,
-  startsOn: r.startsOn,
-  endsOn: r.endsOn,
-  notes: r.notes,
-});
+/** The stored record as the input a PATCH merges onto: the wire record without the server's fields. */
+const inputOf = (r: typeof accounts.$inferSelect): AccountInput => {
+  const { version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = toAccount(r);
+  return input;
+};
 
 /**
  * The directory's accounts. Everyone reads; the owner, managers and admins

@@ -33,14 +33,11 @@ async function load(d: Db, orgId: string, id: string, includeDeleted = false) {
   return row;
 }
 
-const inputOf = (r: typeof contacts.$inferSelect): ContactInput => ({
-  id: r.id,
-  accountId: r.accountId,
-  name: r.name,
-  emails: r.emails,
-  title: r.title,
-  timeZone: r.timeZone,
-});
+/** The stored record as the input a PATCH merges onto: the wire record without the server's fields. */
+const inputOf = (r: typeof contacts.$inferSelect): ContactInput => {
+  const { version: _v, createdAt: _c, updatedAt: _u, deletedAt: _d, ...input } = toContact(r);
+  return input;
+};
 
 /** No two live contacts share an address (design §4: matching must be unambiguous). */
 async function checkEmailsFree(d: Db, orgId: string, contactId: string, emails: string[]) {
