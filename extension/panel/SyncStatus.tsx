@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
 import type { Credentials, SyncState } from '../lib/db.ts';
+import { ServerError } from '../lib/server.ts';
+import { openWeb } from './session.ts';
 
 /** "3 changes waiting to sync." and friends. */
 export function pendingText(n: number): string {
@@ -14,6 +17,19 @@ export function SyncStatus(props: {
   onSignOut: () => void;
 }) {
   const { sync, pendingCount, credentials } = props;
+  const [opening, setOpening] = useState(false);
+  const [webError, setWebError] = useState<string | null>(null);
+  const openWorkspace = async () => {
+    setOpening(true);
+    setWebError(null);
+    try {
+      await openWeb(credentials);
+    } catch (err) {
+      setWebError(err instanceof ServerError ? err.message : 'Could not open the web workspace; try again.');
+    } finally {
+      setOpening(false);
+    }
+  };
   const retry =
     sync.error && sync.retryAt ? ` Retrying at ${new Date(sync.retryAt).toLocaleTimeString()}.` : '';
   return (
@@ -38,6 +54,16 @@ export function SyncStatus(props: {
           ))}
         </ul>
       )}
+      <div class="row">
+        <button type="button" onClick={openWorkspace} disabled={opening} data-testid="open-web">
+          {opening ? 'Opening…' : 'Open Rapport on the web'}
+        </button>
+        {webError && (
+          <span role="alert" class="error" data-testid="open-web-error">
+            {webError}
+          </span>
+        )}
+      </div>
       <div class="row">
         <button type="button" onClick={props.onSyncNow}>
           Sync now

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { SessionResponse, TokenInfo, User } from '../../shared/schemas/index.ts';
 import { type Credentials, clearAll, type Db, getCredentials, getSyncState } from '../lib/db.ts';
 import { callServer, ServerError } from '../lib/server.ts';
@@ -98,4 +99,18 @@ export async function signOut(db: Db): Promise<string | null> {
   }
   await clearAll(db);
   return warning;
+}
+
+/**
+ * Mints a one-time sign-in link for the web workspace (`POST /api/auth/web-link`)
+ * and opens it in a new tab. The link works once and for 5 minutes, so it is
+ * minted at the click, never kept.
+ */
+export async function openWeb(creds: Pick<Credentials, 'serverUrl' | 'token'>): Promise<void> {
+  const link = await callServer<{ url: string }>(creds, 'POST', '/api/auth/web-link');
+  // Only ever open a page of the server this install is connected to, whatever host the server
+  // believes it has (a proxy may present it under another name): keep the link's path and code.
+  const { pathname, search } = new URL(link.url);
+  const url = new URL(`${pathname}${search}`, creds.serverUrl);
+  await browser.tabs.create({ url: url.toString() });
 }
