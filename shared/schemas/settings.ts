@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLOCK_RE, clockToMinutes } from '../time/working-hours.ts';
+import { CLOCK_RE, clockToMinutes } from '../time/clock.ts';
 import { DateSchema } from './common.ts';
 import { ReminderRuleSchema } from './reminder.ts';
 

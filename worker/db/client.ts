@@ -1,3 +1,4 @@
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import type { Env } from '../env.ts';
 
@@ -6,3 +7,6 @@ export function db(env: Pick<Env, 'DB'>) {
   return drizzle(env.DB);
 }
 export type Db = ReturnType<typeof db>;
+
+/** One statement of a D1 batch; a write's statements commit together or not at all. */
+export type Statement = BatchItem<'sqlite'>;

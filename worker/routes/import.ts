@@ -11,12 +11,13 @@ import {
 } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { type Db, db } from '../db/client.ts';
+import { type Db, db, type Statement } from '../db/client.ts';
 import { accountDomains, accounts, contactEmails } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { CsvError, parseCsv } from '../http/csv.ts';
 import { ProblemError, problem } from '../http/problem.ts';
-import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from '../sync/mutators.ts';
+import { check, mutate, prefetch } from '../sync/mutators/index.ts';
+import { audit, bumpVersion, type WriteContext } from '../sync/write.ts';
 
 const COLUMNS = ['name', 'email', 'title', 'account'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -221,9 +222,10 @@ export const importRoutes = new Hono<AppEnv>().post(
         name: 'contact.put',
         args: p.input,
       }));
-      const known = await prefetch(d, mutations);
+      const checked = mutations.map(check);
+      const known = await prefetch(d, checked);
       const statements: Statement[] = [];
-      for (const [i, m] of mutations.entries()) {
+      for (const [i, m] of checked.entries()) {
         const outcome = mutate(d, ctx, known, m);
         if (!outcome.ok) {
           skipped.push({ row: part[i]!.row, reason: outcome.problem.detail ?? outcome.problem.title });

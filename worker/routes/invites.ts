@@ -9,7 +9,7 @@ import { tokens, users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { forbidden, ProblemError, problem } from '../http/problem.ts';
 import { jsonBody } from '../http/validate.ts';
-import { audit } from '../sync/mutators.ts';
+import { audit } from '../sync/write.ts';
 
 export const INVITE_TTL_MS = 7 * 86_400_000;
 

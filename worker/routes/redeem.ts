@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { RedeemRequestSchema, type SessionResponse } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
-import { db } from '../db/client.ts';
+import { db, type Statement } from '../db/client.ts';
 import { orgs, tokens, users } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
 import { jsonBody } from '../http/validate.ts';
-import { audit, type Statement } from '../sync/mutators.ts';
+import { audit } from '../sync/write.ts';
 
 const gone = () =>
   new ProblemError(

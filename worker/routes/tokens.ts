@@ -7,7 +7,7 @@ import type { AppEnv, Caller } from '../env.ts';
 import { decodeKey, toPage } from '../http/paging.ts';
 import { notFound } from '../http/problem.ts';
 import { query } from '../http/validate.ts';
-import { audit } from '../sync/mutators.ts';
+import { audit } from '../sync/write.ts';
 
 const LISTED = ['api', 'session', 'invite'] as const;
 type Row = typeof tokens.$inferSelect;

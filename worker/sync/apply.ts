@@ -1,11 +1,12 @@
 import type { MutationName } from '../../shared/schemas/index.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Statement } from '../db/client.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
 import { recomputeForWrite } from '../reminders/on-write.ts';
-import { audit, bumpVersion, mutate, prefetch, type Statement, type WriteContext } from './mutators.ts';
+import { check, mutate, prefetch } from './mutators/index.ts';
 import { interactionIds, isStale } from './push.ts';
 import { snapshotGuards } from './rollups.ts';
+import { audit, bumpVersion, type WriteContext } from './write.ts';
 
 /**
  * Runs one mutation outside the sync queue, for the REST routes: the same
@@ -33,11 +34,12 @@ async function applyOnce(d: Db, caller: Caller, name: MutationName, args: unknow
     role: caller.role,
     now: now.toISOString(),
   };
-  const m = { id: 1, name, args };
-  const known = await prefetch(d, [m]);
+  const m = { name, args };
+  const checked = check(m);
+  const known = await prefetch(d, [checked]);
   // Taken before `mutate`, which updates `known` to the state after the write.
   const guards = snapshotGuards(d, caller.orgId, interactionIds([m]), known.interactions);
-  const outcome = mutate(d, ctx, known, m);
+  const outcome = mutate(d, ctx, known, checked);
   if (!outcome.ok) throw new ProblemError(outcome.problem);
   const statements: Statement[] = [
     ...guards,

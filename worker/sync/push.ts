@@ -1,18 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MutationEnvelope, PushRequest, PushResponse } from '../../shared/schemas/index.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, Statement } from '../db/client.ts';
 import { auditLog, orgs, syncClients } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
-import {
-  type InteractionRow,
-  mutate,
-  prefetch,
-  type Statement,
-  upsertInteractions,
-  type WriteContext,
-} from './mutators.ts';
+import { check, mutate, prefetch } from './mutators/index.ts';
+import { upsertInteractions } from './mutators/interaction.ts';
 import { Derived, snapshotGuards } from './rollups.ts';
+import type { InteractionRow, WriteContext } from './write.ts';
 
 /** How often a push whose read went stale under a concurrent write is re-run before answering 409. */
 const ATTEMPTS = 3;
@@ -75,9 +70,10 @@ async function pushOnce(
 ): Promise<PushResponse & { accountIds: string[] }> {
   // One round trip: the client's position and the rows the mutations touch are read together
   // (rows for mutations already applied are read too and simply unused).
+  const checked = new Map(req.mutations.map((m) => [m, check(m)]));
   const [[client], known] = await Promise.all([
     d.select().from(syncClients).where(eq(syncClients.clientId, req.clientId)).limit(1),
-    prefetch(d, req.mutations),
+    prefetch(d, [...checked.values()]),
   ]);
   if (client && (client.orgId !== caller.orgId || client.userId !== caller.userId)) {
     throw new ProblemError(
@@ -140,7 +136,12 @@ async function pushOnce(
   for (const m of pending) {
     const id = (m.args as { id?: unknown } | null)?.id;
     if (interactionRows.some((r) => r.id === id)) flush();
-    const outcome = mutate(d, { ...base, versionOffset: writes + 1, interactionRows }, known, m);
+    const outcome = mutate(
+      d,
+      { ...base, versionOffset: writes + 1, interactionRows },
+      known,
+      checked.get(m)!,
+    );
     if (outcome.ok) {
       writes++;
       if (outcome.statements.length > 0) flush();

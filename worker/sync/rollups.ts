@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Statement } from '../db/client.ts';
 import { accounts, dailyRollups, orgs } from '../db/schema.ts';
-import type { Statement } from './mutators.ts';
 
 // Derived data that must commit in the same batch as the interaction write it follows
 // (design §11: the summary reads roll-ups, never the interactions): the per-person daily
