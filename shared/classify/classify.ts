@@ -1,9 +1,19 @@
 /**
  * A transparent tag classifier: weighted keywords and phrases from the title
- * and notes, plus the account's tier and the interaction's kind as weaker
- * signals. It suggests; the user always confirms.
+ * and notes, what the team has taught it, plus the account's tier and the
+ * interaction's kind as weaker signals. It suggests; the user always confirms.
+ *
+ * Two rules shape it beyond adding weights:
+ * - what was done outweighs what it was about: within a clause, routine work
+ *   (booking, resending, fixing, invoicing) discounts the strategic subjects
+ *   it was done for, so "Parking passes for the steering committee visit"
+ *   is tactical;
+ * - notes outweigh the title: the title is often just the thread's name, the
+ *   notes say what happened ("Delivery status call" whose notes negotiate a
+ *   three-year capacity reservation is strategic).
  */
 import type { InteractionKind, Tag, Tier } from '../schemas/common.ts';
+import { explain } from './reasons.ts';
 import {
   KIND_WEIGHTS,
   NOTES_FACTOR,
@@ -11,7 +21,10 @@ import {
   STRATEGIC_SIGNALS,
   TACTICAL_SIGNALS,
   TIER_WEIGHT,
+  WORK_DISCOUNT,
+  type WorkKind,
 } from './signals.ts';
+import { clauses, clauseTerms, MAX_TERMS_PER_TEXT } from './text.ts';
 
 /** What the classifier reads. */
 export interface ClassifyInput {
@@ -20,6 +33,12 @@ export interface ClassifyInput {
   accountTier?: Tier | null;
   kind?: InteractionKind | null;
 }
+
+/**
+ * A team's learned pull per term (see team.ts): positive towards strategic,
+ * negative towards tactical. Built once from the synced weights record.
+ */
+export type TeamLexicon = ReadonlyMap<string, number>;
 
 /** A suggestion and why. */
 export interface Classification {
@@ -30,13 +49,29 @@ export interface Classification {
   reasons: string[];
 }
 
+/** One piece of evidence, as the reasons describe it. */
+export interface Evidence {
+  /** Quoted text (`'QBR'`) or a description (`A meeting`). */
+  label: string;
+  tag: Tag;
+  /** Its pull after the field factor and any discount. */
+  weight: number;
+  /** Its pull before the discount. */
+  full: number;
+  source: 'vocabulary' | 'team' | 'tier' | 'kind';
+  field?: 'title' | 'notes';
+  work?: WorkKind;
+  /** A strategic subject of routine work in the same clause: counted at {@link WORK_DISCOUNT}. */
+  discounted?: boolean;
+}
+
 /** Longest patterns first: at any position the alternation then prefers a phrase over its words. */
 const SIGNALS: readonly Signal[] = [...STRATEGIC_SIGNALS, ...TACTICAL_SIGNALS].sort(
   (a, b) => b.pattern.length - a.pattern.length,
 );
 
 /**
- * All signals in one regex, one capturing group each, so a text is scanned
+ * All signals in one regex, one capturing group each, so a clause is scanned
  * once. Whole-word and case-insensitive; `\b` is ASCII-only, so word edges
  * are checked against Unicode letters and digits.
  */
@@ -45,27 +80,115 @@ const MATCHER = new RegExp(
   'giu',
 );
 
-/** Longest text read per field: enough for any title and a paragraph of notes. */
-const MAX_TEXT = 4_000;
+const FIELD_FACTOR = { title: 1, notes: NOTES_FACTOR } as const;
 
-interface Evidence {
-  label: string;
-  tag: Tag;
-  weight: number;
-}
-
-function scan(text: string, factor: number, seen: Set<Signal>, out: Evidence[]): void {
-  for (const match of text.slice(0, MAX_TEXT).matchAll(MATCHER)) {
+/**
+ * Collects the evidence of one clause into `best`, keyed so that a signal or
+ * team term counts once per interaction, at its strongest occurrence.
+ */
+function scanClause(
+  clause: string,
+  field: 'title' | 'notes',
+  team: TeamLexicon | null,
+  best: Map<unknown, Evidence>,
+  seen: Set<string>,
+): void {
+  const found: { signal: Signal; text: string }[] = [];
+  for (const match of clause.matchAll(MATCHER)) {
     const index = match.findIndex((group, i) => i > 0 && group !== undefined);
     const signal = SIGNALS[index - 1];
-    if (!signal || seen.has(signal)) continue;
-    seen.add(signal);
-    out.push({
-      label: `'${match[0].replace(/\s+/g, ' ')}'`,
+    if (signal) found.push({ signal, text: match[0].replace(/\s+/g, ' ') });
+  }
+  const worked = found.some((f) => f.signal.work);
+  // A clause is one act: its routine work counts once, at its strongest ("send the minutes and book").
+  const act = found.reduce<Signal | null>(
+    (top, f) => (f.signal.work && (!top || f.signal.weight > top.weight) ? f.signal : top),
+    null,
+  );
+  const factor = FIELD_FACTOR[field];
+  const offer = (key: unknown, e: Evidence) => {
+    const held = best.get(key);
+    if (!held || e.weight > held.weight) best.set(key, e);
+  };
+  for (const { signal, text } of found) {
+    if (signal.work && signal !== act) continue;
+    const discounted = worked && signal.tag === 'strategic';
+    const full = signal.weight * factor;
+    offer(signal, {
+      label: `'${text}'`,
       tag: signal.tag,
-      weight: signal.weight * factor,
+      weight: discounted ? full * WORK_DISCOUNT : full,
+      full,
+      source: 'vocabulary',
+      field,
+      ...(signal.work ? { work: signal.work } : {}),
+      ...(discounted ? { discounted } : {}),
     });
   }
+  if (!team || team.size === 0) return;
+  for (const term of clauseTerms(clause)) {
+    // The same terms, in the same order and number, as the team's weights were learned on (termsOf).
+    if (!seen.has(term)) {
+      if (seen.size >= MAX_TERMS_PER_TEXT) return;
+      seen.add(term);
+    }
+    const w = team.get(term);
+    if (!w) continue;
+    const tag: Tag = w > 0 ? 'strategic' : 'tactical';
+    const discounted = worked && tag === 'strategic';
+    const full = Math.abs(w) * factor;
+    offer(`team:${term}`, {
+      label: `'${term}'`,
+      tag,
+      weight: discounted ? full * WORK_DISCOUNT : full,
+      full,
+      source: 'team',
+      field,
+      ...(discounted ? { discounted } : {}),
+    });
+  }
+}
+
+/** The evidence for an interaction, unordered. */
+export function evidenceFor(input: ClassifyInput, team: TeamLexicon | null = null): Evidence[] {
+  const best = new Map<unknown, Evidence>();
+  const seen = new Set<string>();
+  for (const field of ['title', 'notes'] as const) {
+    const text = field === 'title' ? input.title : (input.notes ?? '');
+    for (const clause of clauses(text, field)) scanClause(clause, field, team, best, seen);
+  }
+  const evidence = [...best.values()];
+  if (input.accountTier) {
+    // The account is what the work was for: routine work named in the title discounts a strategic tier too.
+    const discounted =
+      input.accountTier === 'strategic' && evidence.some((e) => e.work && e.field === 'title');
+    evidence.push({
+      label: `A ${input.accountTier} account`,
+      tag: input.accountTier,
+      weight: discounted ? TIER_WEIGHT * WORK_DISCOUNT : TIER_WEIGHT,
+      full: TIER_WEIGHT,
+      source: 'tier',
+      ...(discounted ? { discounted } : {}),
+    });
+  }
+  const kind = input.kind ? KIND_WEIGHTS[input.kind] : undefined;
+  if (input.kind && kind) {
+    evidence.push({
+      label: `${/^[aeiou]/.test(input.kind) ? 'An' : 'A'} ${input.kind}`,
+      tag: kind.tag,
+      weight: kind.weight,
+      full: kind.weight,
+      source: 'kind',
+    });
+  }
+  return evidence;
+}
+
+/** Signed sum: positive leans strategic. Rounded so that evidence which cancels out is a tie, not noise. */
+export function scoreOf(evidence: readonly Evidence[]): number {
+  let raw = 0;
+  for (const e of evidence) raw += e.tag === 'strategic' ? e.weight : -e.weight;
+  return Math.round(raw * 1000) / 1000;
 }
 
 /** Score → confidence: 0.5 at no evidence, ~0.8 at one clear keyword, approaching 1. */
@@ -74,41 +197,15 @@ function confidenceOf(score: number): number {
 }
 
 /**
- * Suggest `tactical` or `strategic` for an interaction. Each keyword or
- * phrase counts once (title matches fully, notes at {@link NOTES_FACTOR});
- * the account tier and the kind add a little. With no evidence either way it
- * suggests `tactical`, since most day-to-day work is.
+ * Suggest `tactical` or `strategic` for an interaction. Each keyword, phrase
+ * or team term counts once, at its strongest occurrence (notes at
+ * {@link NOTES_FACTOR} of the title, a strategic subject of routine work at
+ * {@link WORK_DISCOUNT}); the account tier and the kind add a little. With
+ * no evidence either way it suggests `tactical`, since most day-to-day work is.
  */
-export function classify(input: ClassifyInput): Classification {
-  const evidence: Evidence[] = [];
-  const seen = new Set<Signal>();
-  scan(input.title, 1, seen, evidence);
-  if (input.notes) scan(input.notes, NOTES_FACTOR, seen, evidence);
-  if (input.accountTier) {
-    evidence.push({ label: `A ${input.accountTier} account`, tag: input.accountTier, weight: TIER_WEIGHT });
-  }
-  const kind = input.kind ? KIND_WEIGHTS[input.kind] : undefined;
-  if (input.kind && kind) {
-    evidence.push({
-      label: `${/^[aeiou]/.test(input.kind) ? 'An' : 'A'} ${input.kind}`,
-      tag: kind.tag,
-      weight: kind.weight,
-    });
-  }
-
-  let raw = 0;
-  for (const e of evidence) raw += e.tag === 'strategic' ? e.weight : -e.weight;
-  // Rounded so that evidence which cancels out is a tie, not floating-point noise.
-  const score = Math.round(raw * 1000) / 1000;
+export function classify(input: ClassifyInput, team: TeamLexicon | null = null): Classification {
+  const evidence = evidenceFor(input, team);
+  const score = scoreOf(evidence);
   const tag: Tag = score > 0 ? 'strategic' : 'tactical';
-  evidence.sort((a, b) => Number(b.tag === tag) - Number(a.tag === tag) || b.weight - a.weight);
-  const reasons = evidence.map((e) => `${e.label} suggests ${e.tag}`);
-  if (score === 0) {
-    reasons.unshift(
-      evidence.length === 0
-        ? 'No clear signal; most day-to-day work is tactical'
-        : 'Signals are balanced; most day-to-day work is tactical',
-    );
-  }
-  return { tag, confidence: confidenceOf(score), reasons };
+  return { tag, confidence: confidenceOf(score), reasons: explain(evidence, tag, score) };
 }
