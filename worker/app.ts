@@ -6,6 +6,7 @@ import { MAX_PUSH_BYTES } from '../shared/schemas/index.ts';
 import { requireToken } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { notFound, onError, ProblemError, problem } from './http/problem.ts';
+import { limitByAddress } from './http/rate-limit.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -25,31 +26,17 @@ import { sync } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { webAuth, webLinkApi } from './routes/web-auth.ts';
 
-const tooLarge = () => {
+/** The page's sign-in and sign-out forms carry a code and a CSRF token, nothing more. */
+const AUTH_FORM_BYTES = 4 * 1024;
+
+const tooLarge = (c: import('hono').Context<AppEnv>) => {
+  const max = c.req.path.startsWith('/auth/') ? AUTH_FORM_BYTES : MAX_PUSH_BYTES;
   throw new ProblemError(
-    problem('payload-too-large', 413, 'Request body too large', {
-      detail: `The limit is ${MAX_PUSH_BYTES} bytes.`,
-    }),
+    problem('payload-too-large', 413, 'Request body too large', { detail: `The limit is ${max} bytes.` }),
   );
 };
 
-/** Rate limit per token (or per client address when anonymous), through the Workers Rate Limiting binding. */
-const rateLimit = async (c: import('hono').Context<AppEnv>, next: () => Promise<void>) => {
-  const limiter = c.env.RATE_LIMITER;
-  if (limiter) {
-    const auth = c.req.header('authorization') ?? c.req.header('cf-connecting-ip') ?? 'anonymous';
-    const { success } = await limiter.limit({ key: auth.slice(-64) });
-    if (!success)
-      throw new ProblemError(
-        problem('rate-limited', 429, 'Too many requests', { detail: 'Slow down and retry after the delay.' }),
-        { 'retry-after': '60' },
-      );
-  }
-  await next();
-};
-
 const api = new Hono<AppEnv>()
-  .use('*', rateLimit)
   .use('*', bodyLimit({ maxSize: MAX_PUSH_BYTES, onError: tooLarge }))
   .route('/setup', setup)
   .route('/auth/web-link', webLinkApi)
@@ -79,6 +66,9 @@ export const app = new Hono<AppEnv>()
       maxAge: 600,
     }),
   )
+  // Before authentication, by address only; after it, per token (worker/auth/middleware.ts).
+  .use('*', limitByAddress)
+  .use('/auth/*', bodyLimit({ maxSize: AUTH_FORM_BYTES, onError: tooLarge }))
   .use('/auth/*', csrf())
   .route('/healthz', health)
   .route('/api', api)

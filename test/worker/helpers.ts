@@ -5,13 +5,24 @@ import { app } from '../../worker/app.ts';
 
 export const SETUP_TOKEN = 'test-setup-token';
 
+/**
+ * A client address of its own, as Cloudflare reports it in `cf-connecting-ip`: each call
+ * comes from a fresh one unless the test names it, so only the rate-limit tests share a bucket.
+ */
+export const clientAddress = () =>
+  `2001:db8:${crypto
+    .randomUUID()
+    .replace(/-/g, '')
+    .slice(0, 24)
+    .replace(/(.{4})(?!$)/g, '$1:')}`;
+
 /** Sends a request to the Worker under test through its real fetch handler. */
 export async function call(
   method: string,
   path: string,
   opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ) {
-  const headers: Record<string, string> = { ...opts.headers };
+  const headers: Record<string, string> = { 'cf-connecting-ip': clientAddress(), ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
   if (opts.body !== undefined) {

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../shared/uuid.ts';
 import { hashSecret, newSecret } from '../../worker/auth/secrets.ts';
 import { db } from '../../worker/db/client.ts';
 import { reminders, tokens, users } from '../../worker/db/schema.ts';
-import { call, createOrg, type TestOrg } from './helpers.ts';
+import { call, clientAddress, createOrg, type TestOrg } from './helpers.ts';
 
 export const ORIGIN = 'https://rapport.test';
 
@@ -89,7 +89,12 @@ export async function addReminder(
 /** Like `call`, but redirects are returned, not followed, as a test of Set-Cookie needs. */
 async function send(method: string, path: string, headers: Record<string, string>, body?: string) {
   const res = await exports.default.fetch(
-    new Request(`${ORIGIN}${path}`, { method, headers, body, redirect: 'manual' }),
+    new Request(`${ORIGIN}${path}`, {
+      method,
+      headers: { 'cf-connecting-ip': clientAddress(), ...headers },
+      body,
+      redirect: 'manual',
+    }),
   );
   return { status: res.status, headers: res.headers, text: await res.text() };
 }

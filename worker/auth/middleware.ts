@@ -6,6 +6,7 @@ import { db } from '../db/client.ts';
 import { tokens, users } from '../db/schema.ts';
 import type { AppEnv, Caller } from '../env.ts';
 import { forbidden, unauthorized } from '../http/problem.ts';
+import { limitByToken } from '../http/rate-limit.ts';
 import { hashSecret } from './secrets.ts';
 
 export const SESSION_COOKIE = '__Host-rapport_session';
@@ -41,6 +42,7 @@ async function resolve(
     )
     .limit(1);
   if (!row) return null;
+  await limitByToken(env, row.tokenId);
   if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_GRANULARITY_MS) {
     waitUntil(
       db(env).update(tokens).set({ lastUsedAt: now.toISOString() }).where(eq(tokens.id, row.tokenId)).run(),
