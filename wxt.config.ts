@@ -1,14 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './extension/lib/sites.ts';
 
-/** The web apps Rapport reads context from (design §8). */
-export const SITE_MATCHES = [
-  'https://mail.google.com/*',
-  'https://calendar.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-];
+export { SITE_MATCHES };
 
 export default defineConfig({
   srcDir: 'extension',

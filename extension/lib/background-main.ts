@@ -60,6 +60,11 @@ export function startBackground(): void {
   (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel
     ?.setPanelBehavior({ openPanelOnActionClick: true })
     .catch(() => {});
+  // Firefox has no panel behaviour: without this, its toolbar button (which has no popup) does
+  // nothing. The listener runs as user input, which `sidebarAction.toggle` requires, so it must
+  // call it before awaiting anything.
+  const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+  if (sidebar) browser.action.onClicked.addListener(() => void sidebar.toggle().catch(() => {}));
 
   void ensurePeriodicAlarm();
   browser.runtime.onInstalled.addListener(() => void ensurePeriodicAlarm());

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Db } from '../lib/db.ts';
 import { ServerError } from '../lib/server.ts';
+import { hostAccessFor } from '../lib/sites.ts';
 import { connect, parseServerUrl } from './session.ts';
 
 interface Props {
@@ -23,9 +24,10 @@ export function Setup(props: Props) {
     e.preventDefault();
     const url = parseServerUrl(serverUrl);
     if (typeof url === 'string') return setError(url);
-    // Ask for access to just this server, in the click's user gesture and without waiting on the
-    // prompt: the API also answers CORS, so joining works whatever the user decides.
-    void browser.permissions.request({ origins: [`${url.origin}/*`] }).catch(() => false);
+    // Ask for access to just this server (and the sites, if withdrawn), in the click's user
+    // gesture and without waiting on the prompt: the API also answers CORS, so joining works
+    // whatever the user decides.
+    void browser.permissions.request({ origins: hostAccessFor(url) }).catch(() => false);
     setBusy(true);
     setError(null);
     try {
