@@ -16,11 +16,12 @@ declare module 'vitest' {
   }
 }
 
-/** Builds the extension if needed and starts a real `wrangler dev` on a fresh local D1 for the e2e tests. */
+/** Builds the extension (Chrome and Firefox) if needed and starts a real `wrangler dev` on a fresh local D1 for the e2e tests. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(ROOT, '.output/chrome-mv3/manifest.json'))) {
-    const build = spawnSync('wxt', ['build', '-b', 'chrome', '--mv3'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('extension build failed');
+  for (const browser of ['chrome', 'firefox']) {
+    if (existsSync(join(ROOT, `.output/${browser}-mv3/manifest.json`))) continue;
+    const build = spawnSync('wxt', ['build', '-b', browser, '--mv3'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`extension build for ${browser} failed`);
   }
   const persistTo = mkdtempSync(join(tmpdir(), 'rapport-e2e-d1-'));
   migrateLocal(persistTo);
