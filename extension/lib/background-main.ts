@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHANGES_CHANNEL, contextKey } from './context-key.ts';
 import { openRapportDb } from './db.ts';
 import { BackgroundMessageSchema } from './messages.ts';
+import { refreshOrgCache } from './org-refresh.ts';
 import { onNotificationClicked, REMINDER_ALARM, refreshReminderAlerts } from './reminder-alerts.ts';
 import { siteOfUrl } from './sites.ts';
 import { syncOnce } from './sync-engine.ts';
@@ -33,6 +34,8 @@ export function requestSync(): Promise<void> {
         again = false;
         const db = await openRapportDb();
         const outcome = await syncOnce(db);
+        // The org's settings and people change rarely; refreshed when stale, never blocking the sync.
+        if (outcome.ok) await refreshOrgCache(db).catch(() => false);
         changes.postMessage('sync');
         if (outcome.retryAt !== null) await browser.alarms.create(RETRY, { when: outcome.retryAt });
         else await browser.alarms.clear(RETRY);

@@ -37,7 +37,12 @@ export interface RapportDb extends DBSchema {
   interactions: {
     key: string;
     value: LocalInteraction;
-    indexes: { byAccount: string; byOccurred: string; byAccountOccurred: [string, string] };
+    indexes: {
+      byAccount: string;
+      byOccurred: string;
+      byAccountOccurred: [string, string];
+      bySource: [string, string];
+    };
   };
   accounts: { key: string; value: LocalAccount; indexes: { byDomain: string } };
   contacts: { key: string; value: LocalContact; indexes: { byEmail: string; byAccount: string } };
@@ -50,7 +55,7 @@ export type Db = IDBPDatabase<RapportDb>;
 export const REPLICA_STORES = ['interactions', 'accounts', 'contacts', 'reminders'] as const;
 
 const DB_NAME = 'rapport';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 let opening: Promise<Db> | null = null;
 
@@ -81,6 +86,10 @@ function openDb(name: string): Promise<Db> {
         tx.objectStore('contacts').createIndex('byEmail', 'emails', { multiEntry: true });
         tx.objectStore('contacts').createIndex('byAccount', 'accountId');
         tx.objectStore('reminders').createIndex('byAccount', 'accountId');
+      }
+      if (oldVersion < 3) {
+        // "Already logged": the thread or event a log came from. Manual logs (no ref) are not indexed.
+        tx.objectStore('interactions').createIndex('bySource', ['source.site', 'source.ref']);
       }
     },
     blocking() {

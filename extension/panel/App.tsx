@@ -1,18 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type LocalAccount, type LocalInteraction, openRapportDb } from '../lib/db.ts';
+import type { LocalInteraction } from '../lib/db.ts';
 import { FOCUS_KEY } from '../lib/focus.ts';
+import { panelSettings } from '../lib/org-cache.ts';
 import { dueReminders } from '../lib/reminder-due.ts';
 import { ContextCard } from './ContextCard.tsx';
 import { zoneOr } from './follow-up.ts';
+import { deleteInteraction, restoreInteraction } from './interaction-writes.ts';
 import { LogForm } from './LogForm.tsx';
-import { type ContextMatch, matchLocally } from './local-match.ts';
+import { internalDomainsOf } from './local-match.ts';
 import { Reminders } from './Reminders.tsx';
 import { Setup } from './Setup.tsx';
 import { pendingText, SyncStatus } from './SyncStatus.tsx';
 import { signOut } from './session.ts';
 import { Timeline } from './Timeline.tsx';
-import { latestInteractions, useLocalData } from './use-local-data.ts';
+import { UndoBar, type UndoOffer } from './UndoBar.tsx';
+import { useLocalData } from './use-local-data.ts';
+import { usePageAccount } from './use-page-account.ts';
 import { useTabContext } from './use-tab-context.ts';
 
 const syncNow = () => browser.runtime.sendMessage({ type: 'sync-now' }).catch(() => {});
@@ -21,10 +25,19 @@ const syncNow = () => browser.runtime.sendMessage({ type: 'sync-now' }).catch(()
 export function App() {
   const { data, reload } = useLocalData();
   const { context, loading } = useTabContext();
-  const [match, setMatch] = useState<ContextMatch | null>(null);
-  const [focusAccount, setFocusAccount] = useState<LocalAccount | null>(null);
-  const [timeline, setTimeline] = useState<LocalInteraction[] | null>(null);
+  const userId = data?.credentials?.user?.id ?? '';
+  const settings = useMemo(() => panelSettings(data?.org?.settings), [data?.org]);
+  const internal = useMemo(
+    () => internalDomainsOf(settings.internalDomains, [data?.credentials?.user?.email]),
+    [settings, data?.credentials?.user?.email],
+  );
+  // The company picked among several on the page, for that page only.
+  const pageRef = context ? `${context.site}\n${context.ref}` : '';
+  const [pick, setPick] = useState<{ ref: string; key: string } | null>(null);
+  const companyKey = pick?.ref === pageRef ? pick.key : null;
+  const page = usePageAccount(data, context, userId, internal, companyKey);
   const [notice, setNotice] = useState<string | null>(null);
+  const [undo, setUndo] = useState<UndoOffer | null>(null);
 
   // Flush and pull whenever the panel opens; just after the first paint, so the sync's
   // IndexedDB writes do not compete with the reads that draw the context card.
@@ -33,36 +46,7 @@ export function App() {
     return () => clearTimeout(timer);
   }, []);
 
-  const db = data?.db;
-  const participantsKey = context ? JSON.stringify(context.participants) : '';
-  // Matching does not wait for the rest of the local data: it only needs the database and the page.
-  useEffect(() => {
-    if (!context) return setMatch(null);
-    let stale = false;
-    void openRapportDb()
-      .then((d) => matchLocally(d, context.participants))
-      .then((m) => !stale && setMatch(m));
-    return () => {
-      stale = true;
-    };
-  }, [participantsKey, data]);
-  useEffect(() => {
-    if (!db || !data?.focusAccountId) return setFocusAccount(null);
-    void db.get('accounts', data.focusAccountId).then((a) => setFocusAccount(a ?? null));
-  }, [db, data?.focusAccountId]);
-
-  const account = focusAccount ?? match?.account ?? null;
-  useEffect(() => {
-    if (!db) return;
-    if (!account) return setTimeline(null);
-    void latestInteractions(db, 10, account.id).then(setTimeline);
-  }, [db, account?.id, data]);
-  // Other people's team-visible work on this account, fetched once per account shown; the
-  // background caches it and announces the change, which reloads the timeline above.
-  useEffect(() => {
-    if (account?.id)
-      browser.runtime.sendMessage({ type: 'account-timeline', accountId: account.id }).catch(() => {});
-  }, [account?.id]);
+  const names = useMemo(() => new Map((data?.org?.people ?? []).map((p) => [p.id, p.name])), [data?.org]);
 
   if (!data) return <main aria-busy="true">Loading…</main>;
   const creds = data.credentials;
@@ -79,8 +63,8 @@ export function App() {
       />
     );
 
-  const userId = creds.user?.id ?? '';
   const zone = zoneOr(creds.user?.timeZone);
+  const { account } = page;
   const changed = async () => {
     await reload();
     await syncNow();
@@ -88,6 +72,18 @@ export function App() {
   const clearFocus = async () => {
     await data.db.delete('meta', FOCUS_KEY);
     await reload();
+  };
+  const remove = async (item: LocalInteraction) => {
+    const before = await deleteInteraction(data.db, item, userId);
+    setUndo({
+      key: Date.now(),
+      text: `Deleted “${item.title}”.`,
+      undo: async () => {
+        await restoreInteraction(data.db, before, userId);
+        await changed();
+      },
+    });
+    await changed();
   };
   const doSignOut = async () => {
     await syncNow();
@@ -108,18 +104,25 @@ export function App() {
         userId={userId}
         context={context}
         loading={loading}
-        match={match}
-        focusAccount={focusAccount}
+        role={creds.user?.role ?? 'member'}
+        match={page.match}
+        focusAccount={page.focusAccount}
+        account={account}
+        companyKey={companyKey}
+        onPickCompany={(key) => setPick({ ref: pageRef, key })}
+        people={data.org?.people ?? null}
+        defaultCadence={settings.cadenceDays}
         onClearFocus={clearFocus}
         onChanged={changed}
       />
       <LogForm
         db={data.db}
         context={context}
-        match={match}
+        match={page.match}
         account={account}
         userId={userId}
         timeZone={zone}
+        logged={page.logged}
         onSaved={changed}
       />
       <Reminders
@@ -132,10 +135,14 @@ export function App() {
         onChanged={changed}
       />
       <Timeline
+        db={data.db}
         heading={account ? `${account.name}: recent` : 'Your recent logs'}
-        items={timeline ?? data.recent}
+        items={page.timeline ?? data.recent}
         timeZone={zone}
         selfId={userId}
+        names={names}
+        onChanged={changed}
+        onDelete={remove}
       />
       <SyncStatus
         sync={data.sync}
@@ -144,6 +151,7 @@ export function App() {
         onSyncNow={changed}
         onSignOut={doSignOut}
       />
+      <UndoBar offer={undo} onClose={() => setUndo(null)} />
     </main>
   );
 }

@@ -3,17 +3,25 @@ import type { AccountInput, ContactInput } from '../../shared/schemas/index.ts';
 import type { Participant } from '../../shared/schemas/page-context.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 import type { Db } from '../lib/db.ts';
-import { enqueueIn } from '../lib/outbox.ts';
+import { enqueue, enqueueIn } from '../lib/outbox.ts';
 import { accountNameFromDomain, contactNameOf } from './local-match.ts';
 
 // Creation checks the replica and writes in one transaction, so a double
 // click or two panels can never make the same account or contact twice.
 
-/** Creates the account for a company domain, or returns the one that already has it. */
+/** What the short create-account form asks; anything left out takes the default. */
+export type NewAccountFields = Partial<Pick<AccountInput, 'name' | 'tier' | 'stakeholder' | 'cadenceDays'>>;
+
+/**
+ * Creates the account for a company domain, owned by the user, or returns the
+ * one that already has it. Unset fields default to a tactical customer named
+ * after the domain, on the tier's cadence.
+ */
 export async function createAccountForDomain(
   db: Db,
   domain: string,
   userId: string,
+  fields: NewAccountFields = {},
 ): Promise<{ id: string; created: boolean }> {
   const tx = db.transaction(
     ['meta', 'outbox', 'interactions', 'accounts', 'contacts', 'reminders'],
@@ -29,11 +37,11 @@ export async function createAccountForDomain(
   }
   const account: AccountInput = {
     id: uuidv7(),
-    name: accountNameFromDomain(domain),
+    name: fields.name?.trim().slice(0, 200) || accountNameFromDomain(domain),
     domains: [domain],
-    stakeholder: 'customer',
-    tier: 'tactical',
-    cadenceDays: null,
+    stakeholder: fields.stakeholder ?? 'customer',
+    tier: fields.tier ?? 'tactical',
+    cadenceDays: fields.cadenceDays ?? null,
     ownerId: userId || null,
     startsOn: null,
     endsOn: null,
@@ -74,4 +82,9 @@ export async function createContact(
   await enqueueIn(tx, 'contact.put', contact, userId);
   await tx.done;
   return { id: contact.id, created: true };
+}
+
+/** Saves an edit of an account (the whole record: edits are puts). The server checks who may. */
+export async function saveAccount(db: Db, account: AccountInput, userId: string): Promise<void> {
+  await enqueue(db, 'account.put', account, userId);
 }

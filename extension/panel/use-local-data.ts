@@ -12,6 +12,7 @@ import {
   type SyncState,
 } from '../lib/db.ts';
 import { FOCUS_KEY, type Focus } from '../lib/focus.ts';
+import { getOrgCache, type OrgCache } from '../lib/org-cache.ts';
 
 export interface LocalData {
   db: Db;
@@ -23,6 +24,8 @@ export interface LocalData {
   reminders: LocalReminder[];
   /** The account a clicked reminder notification asked the panel to show. */
   focusAccountId: string | null;
+  /** The org's settings and people as last fetched, if ever. */
+  org: OrgCache | null;
 }
 
 const RECENT = 10;
@@ -56,15 +59,25 @@ export async function latestInteractions(
 async function load(): Promise<LocalData> {
   const db = await openRapportDb();
   const credentials = await getCredentials(db);
-  const [sync, pendingCount, recent, reminders, focus] = await Promise.all([
+  const [sync, pendingCount, recent, reminders, focus, org] = await Promise.all([
     getSyncState(db),
     db.count('outbox'),
     latestInteractions(db, RECENT, undefined, credentials?.user?.id),
     db.getAll('reminders'),
     getMeta<Focus>(db, FOCUS_KEY),
+    getOrgCache(db),
   ]);
   const focusAccountId = focus && Date.now() - focus.at < FOCUS_TTL_MS ? focus.accountId : null;
-  return { db, credentials: credentials ?? null, sync, pendingCount, recent, reminders, focusAccountId };
+  return {
+    db,
+    credentials: credentials ?? null,
+    sync,
+    pendingCount,
+    recent,
+    reminders,
+    focusAccountId,
+    org: org ?? null,
+  };
 }
 
 /** Local replica state for the panel, reloaded after each save and each sync the background announces. */

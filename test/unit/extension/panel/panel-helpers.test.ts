@@ -53,6 +53,7 @@ describe('buildInteraction', () => {
     };
     const match = {
       account: null,
+      companies: [],
       people: [
         {
           participant: context.participants[1]!,
