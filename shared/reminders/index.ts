@@ -1,5 +1,6 @@
 /** Reminder engine (design §6): rules, deterministic ids, reconciliation, escalation and snooze. */
 export * from './compute.ts';
+export * from './compute-plan.ts';
 export * from './escalation.ts';
 export * from './inputs.ts';
 export * from './reconcile.ts';

@@ -9,6 +9,12 @@ export const REMINDER_ID_PREFIX = {
   'strategic-review': 'sr',
   'alliance-ending': 'ae',
   balance: 'bal',
+  'plan-review': 'pr',
+  'kpi-stale': 'kpi',
+  'commitment-due': 'cd',
+  'conflict-sla': 'cs',
+  'milestone-due': 'md',
+  celebrate: 'cel',
 } as const satisfies Record<ReminderRule, string>;
 
 /**

@@ -1,7 +1,9 @@
 /** What every rule needs besides its subject: settings, recipients and the clock. */
 import type { ReminderRule } from '../schemas/reminder.ts';
 import type { BusinessCalendar } from '../time/business-calendar.ts';
+import { snapToWorkingTime } from '../time/business-time.ts';
 import { toEpochMs } from '../time/instant.ts';
+import { localDateTimeToInstant } from '../time/local-day.ts';
 import type { ReminderAccount, ReminderInteraction, ReminderUser } from './inputs.ts';
 import type { OrgSettings } from './settings.ts';
 
@@ -10,7 +12,7 @@ export interface RuleContext {
   readonly settings: OrgSettings;
   /** Known, active users by id; anyone else never receives a reminder. */
   readonly users: ReadonlyMap<string, ReminderUser>;
-  /** Epoch ms. Only clock-relative rules (balance) read it. */
+  /** Epoch ms. Only clock-relative rules (balance) and health read it. */
   readonly now: number;
 }
 
@@ -81,4 +83,14 @@ export function accountRecipient(
   if (owner) return owner;
   const last = latest(interactions, (i) => ctx.users.has(i.userId));
   return last ? (ctx.users.get(last.userId) ?? null) : null;
+}
+
+/**
+ * The start of `user`'s working hours on a local date (`YYYY-MM-DD`) in their
+ * zone, or the next working start when that day is not a working day.
+ */
+export function workingStartOn(date: string, user: ReminderUser, ctx: RuleContext): number {
+  const calendar = calendarFor(user, ctx.settings);
+  const hours = calendar.workingHours ?? ctx.settings.workingHours;
+  return snapToWorkingTime(localDateTimeToInstant(date, hours.start, user.timeZone), calendar);
 }

@@ -8,6 +8,13 @@ export const ReminderRuleSchema = z.enum([
   'strategic-review',
   'alliance-ending',
   'balance',
+  // Relationship plans (design §14).
+  'plan-review',
+  'kpi-stale',
+  'commitment-due',
+  'conflict-sla',
+  'milestone-due',
+  'celebrate',
 ]);
 export type ReminderRule = z.infer<typeof ReminderRuleSchema>;
 

@@ -77,6 +77,36 @@ export const OrgSettingsSchema = z.object({
   escalationDays: z.number().int().min(1).max(365).default(7),
   /** Rules this org has switched off. */
   disabledRules: z.array(ReminderRuleSchema).prefault([]),
+  /** Days without a measurement before an open objective's owner gets `kpi-stale` (design §14). */
+  kpiStaleDays: z.number().int().min(1).max(365).default(30),
+  /**
+   * Business days an open conflict may stay at a level, per severity, in its
+   * owner's working hours; each further period raises it one level (design §14).
+   */
+  conflictSlaDays: z
+    .object({
+      critical: z.number().int().min(1).max(260).default(2),
+      high: z.number().int().min(1).max(260).default(5),
+      medium: z.number().int().min(1).max(260).default(10),
+      low: z.number().int().min(1).max(260).default(20),
+    })
+    .prefault({}),
+  /**
+   * Relative weights of the six parts of relationship health (design §15). A
+   * part without data is left out and the rest are rescaled; at least one
+   * weight must be above zero.
+   */
+  healthWeights: z
+    .object({
+      cadence: z.number().int().min(0).max(100).default(20),
+      attention: z.number().int().min(0).max(100).default(15),
+      objectives: z.number().int().min(0).max(100).default(25),
+      commitments: z.number().int().min(0).max(100).default(15),
+      conflicts: z.number().int().min(0).max(100).default(15),
+      reviews: z.number().int().min(0).max(100).default(10),
+    })
+    .refine((w) => Object.values(w).some((v) => v > 0), 'At least one health weight must be above zero')
+    .prefault({}),
 });
 
 /** Parsed org settings; see {@link OrgSettingsSchema}. */

@@ -8,6 +8,12 @@ const RULE = {
   'strategic-review': 'Strategic review',
   'alliance-ending': 'Alliance ending',
   balance: 'Balance',
+  'plan-review': 'Plan review',
+  'kpi-stale': 'KPI not measured',
+  'commitment-due': 'Promise due',
+  'conflict-sla': 'Conflict past SLA',
+  'milestone-due': 'Milestone due',
+  celebrate: 'Celebrate',
 } as const;
 
 /** Open and snoozed reminders; overdue and escalated ones are marked in words, not only colour. */
