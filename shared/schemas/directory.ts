@@ -24,7 +24,12 @@ export const AccountInputSchema = z.strictObject({
   domains: z.array(DomainSchema).max(20),
   stakeholder: StakeholderSchema,
   tier: TierSchema,
-  cadenceDays: z.number().int().min(1).max(365).nullable(),
+  /**
+   * Days between keep-in-touch reminders. `null`: the org's default for the
+   * tier. `0`: off, a closed relationship: no keep-in-touch reminders and no
+   * alliance-ending decision (the panel's *Close* sets it with the end date).
+   */
+  cadenceDays: z.number().int().min(0).max(365).nullable(),
   ownerId: IdSchema.nullable(),
   startsOn: DateSchema.nullable(),
   endsOn: DateSchema.nullable(),

@@ -60,6 +60,17 @@ describe('reminders recomputed on write', () => {
     expect(after.json.reminders[0].deletedAt).not.toBeNull();
   });
 
+  it('closing a relationship (cadence 0) closes its keep-in-touch and alliance-ending reminders', async () => {
+    const { user, token, push } = await pusher();
+    const acct = account({ tier: 'tactical', name: 'Pilot', endsOn: '2026-12-15', ownerId: user.id });
+    await push('account.put', acct);
+    const rules = async () =>
+      (await call('GET', '/api/reminders', { token })).json.items.map((r: { rule: string }) => r.rule).sort();
+    expect(await rules()).toEqual(['alliance-ending', 'keep-in-touch']);
+    await push('account.put', { ...acct, cadenceDays: 0 });
+    expect(await rules()).toEqual([]);
+  });
+
   it('closes a keep-in-touch reminder once a new interaction is logged through push', async () => {
     const { org, token, push } = await pusher();
     const acct = account({ tier: 'tactical', name: 'Initech' });

@@ -11,8 +11,9 @@ import { accountRecipient, calendarFor, type RuleContext, ruleEnabled } from '..
  * decision (renew, make it strategic, or close) `allianceEndingDays`
  * (default 14) days before that date, at the start of the recipient's
  * working hours (or the next working start after it). Changing `endsOn`
- * replaces the reminder; clearing it or making the account strategic closes
- * it. It stays open past `endsOn`: the decision is still owed.
+ * replaces the reminder; clearing it, making the account strategic or
+ * closing the relationship (cadence 0) closes it. It stays open past
+ * `endsOn`: the decision is still owed.
  *
  * @param interactions the account's live interactions (for the recipient fallback).
  */
@@ -21,7 +22,12 @@ export function allianceEndingReminder(
   interactions: readonly ReminderInteraction[],
   ctx: RuleContext,
 ): ReminderDraft | null {
-  if (account.tier !== 'tactical' || account.endsOn === null || !ruleEnabled(ctx, 'alliance-ending')) {
+  if (
+    account.tier !== 'tactical' ||
+    account.endsOn === null ||
+    account.cadenceDays === 0 ||
+    !ruleEnabled(ctx, 'alliance-ending')
+  ) {
     return null;
   }
   const recipient = accountRecipient(account, interactions, ctx);

@@ -9,7 +9,8 @@ import { accountRecipient, calendarFor, latest, type RuleContext, ruleEnabled } 
  * `keep-in-touch`: due `cadence` calendar days after the account's latest
  * interaction of any kind (or after the account was created, when it has
  * none), snapped into the recipient's working hours. The cadence is the
- * account's `cadenceDays`, else the org default for its tier (14 / 30).
+ * account's `cadenceDays`, else the org default for its tier (14 / 30). A
+ * cadence of 0 switches the rule off for that account (a closed relationship).
  *
  * The due period is the id of the interaction that started the clock, so any
  * new interaction replaces the reminder and closes the old one.
@@ -21,7 +22,7 @@ export function keepInTouchReminder(
   interactions: readonly ReminderInteraction[],
   ctx: RuleContext,
 ): ReminderDraft | null {
-  if (!ruleEnabled(ctx, 'keep-in-touch')) return null;
+  if (!ruleEnabled(ctx, 'keep-in-touch') || account.cadenceDays === 0) return null;
   const recipient = accountRecipient(account, interactions, ctx);
   if (!recipient) return null;
   const cadence = account.cadenceDays ?? ctx.settings.cadenceDays[account.tier];

@@ -26,6 +26,10 @@ describe('alliance-ending', () => {
     expect(draft?.id).toMatch(/^ae_/);
   });
 
+  it('owes no decision once the relationship is closed (cadence 0)', () => {
+    expect(alliance({ ...pilot, cadenceDays: 0 })).toBeUndefined();
+  });
+
   it('moves a weekend decision date to Monday, in the owner’s zone', () => {
     expect(alliance({ ...pilot, endsOn: '2026-05-02' })?.dueAt).toBe('2026-04-20T13:00:00.000Z');
     expect(alliance({ ...pilot, ownerId: priya.id })?.dueAt).toBe('2026-04-16T03:30:00.000Z');

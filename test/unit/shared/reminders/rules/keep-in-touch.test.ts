@@ -37,6 +37,11 @@ describe('keep-in-touch', () => {
     expect(kit(account({ cadenceDays: 7 }), [last], settings)?.dueAt).toBe('2026-03-09T14:00:00.000Z');
   });
 
+  it('is off for an account whose cadence is 0 (a closed relationship)', () => {
+    expect(kit(account({ cadenceDays: 0 }), [last])).toBeUndefined();
+    expect(kit(account({ cadenceDays: 0 }), [])).toBeUndefined();
+  });
+
   it('snaps a weekend due date to Monday’s working start', () => {
     const saturday = interaction({ occurredAt: '2026-02-28T15:00:00Z' });
     expect(kit(account(), [saturday])?.dueAt).toBe('2026-03-16T13:00:00.000Z');
