@@ -45,11 +45,13 @@ function elapsedDays(since: InstantLike, now: number): number {
  * Contact cadence: 100 when the last interaction is within the account's
  * cadence (its own, else the org's for its tier), 0 at twice the cadence or
  * more, linear between. With no interaction the clock runs from the
- * account's creation.
+ * account's creation. Left out when the cadence is 0 (switched off).
  */
 export function cadencePart(clock: ContactClock, h: HealthContext): PartResult {
   const { account, rules } = h;
   const cadence = account.cadenceDays ?? rules.settings.cadenceDays[account.tier];
+  // Cadence 0 is a closed relationship: no contact is expected, so the part is left out.
+  if (cadence === 0) return { score: null, reason: 'Keep-in-touch is switched off for this account' };
   const elapsed = elapsedDays(clock.lastAt ?? account.createdAt, rules.now);
   const days = Math.floor(elapsed);
   const score = linearDecay(elapsed, cadence);

@@ -38,6 +38,12 @@ describe('health: contact cadence and strategic attention', () => {
     );
   });
 
+  it('leaves the cadence out when keep-in-touch is switched off (cadence 0)', () => {
+    const h = health({ account: account({ cadenceDays: 0 }), contact: { ...fresh, lastAt: ago(400) } });
+    expect(part(h, 'cadence')).toMatchObject({ score: null });
+    expect(h.score).not.toBeNull();
+  });
+
   it('falls linearly to 0 at twice the cadence', () => {
     expect(part(health({ contact: { ...fresh, lastAt: ago(21) } }), 'cadence')).toMatchObject({
       score: 50,
