@@ -55,5 +55,28 @@ export const benchRows: BenchProvider = async ({ root, log }) => {
       (x) => Math.round(x).toLocaleString('en'),
     ),
   ];
+  // Issue 11: each directory page reads an indexed, bounded number of rows. Name and last-touch
+  // orders read one page plus the count (capped at 1,000); the health order is computed, so it
+  // reads the org's live accounts (5,000) until plans store a health score.
+  const count = (x: number) => Math.round(x).toLocaleString('en');
+  for (const [key, what, limit] of [
+    ['by-name', 'by name', 1_100],
+    ['by-name-page-40', 'page 40 by name', 1_100],
+    ['by-touch', 'by last touch', 1_100],
+    ['by-health', 'by health (computed order)', 10_000],
+    ['filtered', 'searched and filtered', 10_000],
+  ] as const) {
+    const m = metrics.get(`directory-${key}`);
+    rows.push(
+      row(
+        `directory rows read, 5,000 accounts, ${what} (D1 meta.rows_read)`,
+        'max',
+        limit,
+        m?.extra?.rowsRead ?? null,
+        count,
+        m ? `(${ms(median(m.samples))} D1 time)` : '',
+      ),
+    );
+  }
   return rows;
 };

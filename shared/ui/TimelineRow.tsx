@@ -29,7 +29,13 @@ export function formatWhen(iso: string, timeZone = 'UTC'): string {
  * notes of someone else's private interaction; its tag and time still show.
  * Every string is rendered as text, never as markup.
  */
-export function TimelineRow(props: { item: TimelineItem; redacted: boolean; timeZone?: string }) {
+export function TimelineRow(props: {
+  item: TimelineItem;
+  redacted: boolean;
+  timeZone?: string;
+  /** The account the interaction was with, linked (the web page's team lists). */
+  account?: { name: string; href: string } | null;
+}) {
   const { item, redacted } = props;
   return (
     <li
@@ -47,6 +53,12 @@ export function TimelineRow(props: { item: TimelineItem; redacted: boolean; time
         <time dateTime={item.occurredAt}>{formatWhen(item.occurredAt, props.timeZone)}</time>
         {` · ${item.kind}`}
         {item.authorName ? ` · ${item.authorName}` : ''}
+        {props.account ? (
+          <>
+            {' with '}
+            <a href={props.account.href}>{props.account.name}</a>
+          </>
+        ) : null}
         {item.visibility === 'private' ? ' · private' : ''}
       </div>
       {!redacted && item.notes ? <p class="timeline-notes">{item.notes}</p> : null}

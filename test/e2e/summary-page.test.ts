@@ -166,9 +166,17 @@ describe('the manager summary page in Chromium', () => {
     await page.close();
   });
 
-  it("answers a member's link with 403", async () => {
+  it("lands a member's link on the accounts, and keeps the summary from them", async () => {
     const page = await browser.newPage();
-    expect(await signIn(page, team.member.token)).toBe(403);
+    expect(await signIn(page, team.member.token)).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/accounts');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents()).toEqual([
+      'Accounts',
+      'Settings',
+      'You',
+    ]);
+    const summary = await page.goto(`${inject('serverUrl')}/people/${team.member.user.id}`);
+    expect(summary?.status()).toBe(403);
     expect(await page.getByTestId('forbidden').count()).toBe(1);
     await page.close();
   });

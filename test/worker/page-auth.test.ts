@@ -4,38 +4,52 @@ import { createOrg } from './helpers.ts';
 import {
   addPerson,
   browse,
+  csrfOf,
   ORIGIN,
   postForm,
   sessionCookie,
   signIn,
   teamWithManager,
   webLinkCode,
+  withoutOwnScript,
 } from './page-helpers.ts';
-
-const csrfOf = (html: string) => /name="csrf" value="([0-9a-f]{64})"/.exec(html)?.[1] ?? '';
 
 describe('summary page sign-in', () => {
   it('explains how to sign in when signed out (401), with a strict CSP and no script', async () => {
+    await createOrg();
     const res = await browse('/');
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('text/html');
-    expect(res.text).toContain('Sign in to the Rapport team summary');
+    expect(res.text).toContain('Sign in to Rapport');
+    expect(res.text).toContain('Open Rapport on the web');
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(res.text).not.toMatch(/<script|style="/i);
+    expect(csp).toContain("script-src 'self'");
+    // One external script of our own (progressive enhancement); nothing inline.
+    expect(res.text).toMatch(/<script src="\/page\.js\?v=\w+" defer><\/script>/);
+    expect(withoutOwnScript(res.text)).not.toMatch(/<script|style="|\son\w+=/i);
     expect((await browse('/', '__Host-rapport_session=rses_forged')).status).toBe(401);
   });
 
-  it('gives a member a clear 403 page and a manager or admin the summary', async () => {
+  it('sends a member from / to the accounts, keeps manager pages from them, and gives a manager or admin the summary', async () => {
     const { org, member, cookie } = await teamWithManager();
-    const memberPage = await browse('/', await signIn(member.token));
-    expect(memberPage.status).toBe(403);
-    expect(memberPage.text).toContain('for managers and admins');
-    expect(memberPage.text).toContain('/auth/sign-out');
-    for (const path of ['/export.csv', `/people/${member.id}`])
-      expect((await browse(path, await signIn(member.token))).status).toBe(403);
+    const memberCookie = await signIn(member.token);
+    const home = await browse('/', memberCookie);
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/accounts');
+    const accounts = await browse('/accounts', memberCookie);
+    expect(accounts.status).toBe(200);
+    expect(accounts.text).toContain('/auth/sign-out');
+    // The navigation shows a member only what they may use.
+    expect(accounts.text).not.toContain('href="/team"');
+    expect(accounts.text).toContain('href="/me"');
+    for (const path of ['/export.csv', `/people/${member.id}`]) {
+      const res = await browse(path, memberCookie);
+      expect(res.status).toBe(403);
+      expect(res.text).toContain('for managers and admins');
+    }
     expect((await browse('/', cookie)).status).toBe(200);
     expect((await browse('/', await signIn(org.token))).status).toBe(200);
   });
@@ -144,5 +158,16 @@ describe('summary page sign-in', () => {
     expect(css.headers.get('content-type')).toContain('text/css');
     expect(css.headers.get('cache-control')).toContain('immutable');
     expect(css.text).toContain('prefers-color-scheme:dark');
+  });
+
+  it('serves the enhancement script with a long cache for its hashed URL', async () => {
+    const html = (await browse('/')).text;
+    const src = /<script src="([^"]+)"/.exec(html)?.[1];
+    expect(src).toMatch(/^\/page\.js\?v=\w+$/);
+    const js = await browse(src!);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toContain('text/javascript');
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

@@ -181,3 +181,11 @@ export function chartBars(html: string): Map<string, number> {
   for (const [, week, tag, value] of html.matchAll(re)) bars.set(`${week}/${tag}`, Number(value));
   return bars;
 }
+
+/** The page with our own external script tag taken out, so a test can assert that no other script is present. */
+export function withoutOwnScript(html: string): string {
+  return html.replace(/<script src="\/page\.js\?v=[a-z0-9]+" defer><\/script>/, '');
+}
+
+/** The CSRF token a page's forms carry. */
+export const csrfOf = (html: string) => /name="csrf" value="([0-9a-f]{64})"/.exec(html)?.[1] ?? '';

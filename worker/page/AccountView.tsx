@@ -1,20 +1,19 @@
-import type { Account } from '../../shared/schemas/index.ts';
+import type { Account, Contact } from '../../shared/schemas/index.ts';
 import { TimelineRow } from '../../shared/ui/TimelineRow.tsx';
+import { AccountForm } from './AccountForm.tsx';
+import type { AccountFormValues, ContactFormValues } from './account-form.ts';
+import { ContactsSection, ZoneList } from './ContactsSection.tsx';
 import type { CadenceHealth } from './cadence.ts';
+import { HealthChip } from './DirectoryView.tsx';
+import type { FieldErrors } from './Fields.tsx';
 import { formatDay, plural } from './format.ts';
 import { Layout } from './Layout.tsx';
+import { STAKEHOLDER_LABEL } from './labels.ts';
+import { Notice } from './Notice.tsx';
 import type { ActiveReminder, accountTimeline } from './queries.ts';
 import { TIMELINE_LIMIT } from './queries.ts';
 import { RemindersList } from './RemindersList.tsx';
 import type { Viewer } from './session.tsx';
-
-const STAKEHOLDER = {
-  customer: 'Customer (CRM)',
-  supplier: 'Supplier (SRM)',
-  partner: 'Partner (PRM)',
-  employee: 'Employee (ERM)',
-  other: 'Other',
-} as const;
 
 function Cadence(props: { health: CadenceHealth }) {
   const { status, daysSince, cadenceDays } = props.health;
@@ -26,7 +25,9 @@ function Cadence(props: { health: CadenceHealth }) {
       data-cadence-days={cadenceDays}
     >
       {status === 'never' ? (
-        <span class="warn">No interaction yet</span>
+        <>
+          <span class="warn">No interaction yet</span>, cadence {plural(cadenceDays, 'day')}
+        </>
       ) : (
         <>
           {plural(daysSince ?? 0, 'day')} since the last interaction, cadence {plural(cadenceDays, 'day')}:{' '}
@@ -41,21 +42,56 @@ function Cadence(props: { health: CadenceHealth }) {
   );
 }
 
-/** `/accounts/:id`: who owns it, how it is kept up, what is open, and its timeline. */
-export function AccountView(props: {
-  viewer: Viewer;
+/** Who may edit the profile: the owner, managers and admins, and anyone while nobody owns it (as the mutator rules). */
+export const canEditAccount = (viewer: Viewer, a: Pick<Account, 'ownerId'>) =>
+  viewer.role !== 'member' || a.ownerId === null || a.ownerId === viewer.userId;
+
+export interface AccountPageData {
   account: Account;
   ownerName: string | null;
   health: CadenceHealth;
+  score: number;
+  cadence: { strategic: number; tactical: number };
+  people: { id: string; name: string }[];
+  contacts: Contact[];
+  contactLimit: number;
   timeline: Awaited<ReturnType<typeof accountTimeline>>;
   reminders: ActiveReminder[];
+}
+
+/** What a failed form posted, shown again with its errors. */
+export interface AccountPageForms {
+  profile?: { values: AccountFormValues; errors: FieldErrors };
+  contact?: { values: ContactFormValues; errors: FieldErrors };
+  done?: string | undefined;
+  /** A refusal that belongs to no form field (for instance, a delete that was not allowed). */
+  error?: string;
+}
+
+/** `/accounts/:id`: the profile (editable by those allowed), contacts, open reminders and the timeline. */
+export function AccountView(props: {
+  viewer: Viewer;
+  data: AccountPageData;
+  forms: AccountPageForms;
+  profileValues: AccountFormValues;
 }) {
-  const { viewer, account: a } = props;
+  const { viewer, data, forms } = props;
+  const a = data.account;
+  const editable = canEditAccount(viewer, a);
+  // A refused post from someone who may not edit has no form to show its message by.
+  const pageError =
+    forms.error ?? (!editable && forms.profile ? Object.values(forms.profile.errors).join(' ') : undefined);
   return (
-    <Layout title={a.name} viewer={viewer}>
+    <Layout title={a.name} viewer={viewer} area="accounts">
       <p>
-        <a href="/">← Team summary</a>
+        <a href="/accounts">← Accounts</a>
       </p>
+      <Notice done={forms.done} />
+      {pageError && (
+        <p class="notice" role="alert" data-testid="page-error">
+          {pageError}
+        </p>
+      )}
       <h1 data-testid="account-name" data-account-id={a.id}>
         {a.name}
       </h1>
@@ -66,41 +102,75 @@ export function AccountView(props: {
         </dd>
         <dt>Stakeholder</dt>
         <dd data-field="stakeholder" data-value={a.stakeholder}>
-          {STAKEHOLDER[a.stakeholder]}
+          {STAKEHOLDER_LABEL[a.stakeholder]}
         </dd>
         <dt>Owner</dt>
         <dd data-field="owner" data-value={a.ownerId ?? ''}>
-          {a.ownerId && props.ownerName ? (
-            <a href={`/people/${a.ownerId}`}>{props.ownerName}</a>
+          {a.ownerId && data.ownerName ? (
+            viewer.role === 'member' ? (
+              data.ownerName
+            ) : (
+              <a href={`/people/${a.ownerId}`}>{data.ownerName}</a>
+            )
           ) : (
             <span class="muted">Nobody</span>
           )}
         </dd>
-        <dt>Cadence</dt>
-        <dd>
-          <Cadence health={props.health} />
+        <dt>Health</dt>
+        <dd data-field="health">
+          <HealthChip score={data.score} />
         </dd>
-        {a.endsOn && (
+        <dt>Cadence</dt>
+        <dd data-field="cadenceDays" data-value={a.cadenceDays ?? ''}>
+          <Cadence health={data.health} />
+          {a.cadenceDays === null && <span class="muted"> (the {a.tier} default)</span>}
+        </dd>
+        {(a.startsOn || a.endsOn) && (
           <>
             <dt>Alliance</dt>
-            <dd>
-              {a.startsOn ? `${formatDay(a.startsOn)} to ` : 'ends '}
-              {formatDay(a.endsOn)}
+            <dd data-field="alliance" data-starts-on={a.startsOn ?? ''} data-ends-on={a.endsOn ?? ''}>
+              {a.startsOn ? `${formatDay(a.startsOn)}` : 'Open start'}
+              {a.endsOn ? ` to ${formatDay(a.endsOn)}` : ', no end date'}
             </dd>
           </>
         )}
         {a.domains.length > 0 && (
           <>
             <dt>Domains</dt>
-            <dd>{a.domains.join(', ')}</dd>
+            <dd data-field="domains">{a.domains.join(', ')}</dd>
           </>
         )}
       </dl>
       {a.notes && <p class="timeline-notes">{a.notes}</p>}
+      {editable ? (
+        <details class="disclosure" open={forms.profile ? true : undefined} data-testid="edit-profile">
+          <summary>Edit profile</summary>
+          <AccountForm
+            action={`/accounts/${a.id}`}
+            csrf={viewer.csrf}
+            values={props.profileValues}
+            errors={forms.profile?.errors}
+            people={data.people}
+            cadence={data.cadence}
+            submit="Save profile"
+          />
+        </details>
+      ) : (
+        <p class="muted">Only the owner, a manager or an admin can edit this profile.</p>
+      )}
+      <ContactsSection
+        accountId={a.id}
+        contacts={data.contacts}
+        csrf={viewer.csrf}
+        adding={forms.contact?.values ?? { name: '', emails: '', title: '', timeZone: '' }}
+        addErrors={forms.contact?.errors}
+        limit={data.contactLimit}
+      />
+      <ZoneList />
       <section aria-labelledby="reminders-heading">
         <h2 id="reminders-heading">Open reminders</h2>
         <RemindersList
-          items={props.reminders}
+          items={data.reminders}
           timeZone={viewer.timeZone}
           show="person"
           empty="No open reminders on this account."
@@ -108,19 +178,26 @@ export function AccountView(props: {
       </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        {props.timeline.length === 0 ? (
+        {data.timeline.length === 0 ? (
           <p class="muted">Nothing logged with this account yet.</p>
         ) : (
           <ol class="timeline" data-testid="timeline">
-            {props.timeline.map((i) => (
+            {data.timeline.map((i) => (
               <TimelineRow key={i.id} item={i} redacted={i.redacted} timeZone={viewer.timeZone} />
             ))}
           </ol>
         )}
-        {props.timeline.length === TIMELINE_LIMIT && (
+        {data.timeline.length === TIMELINE_LIMIT && (
           <p class="muted">Showing the latest {TIMELINE_LIMIT} interactions.</p>
         )}
       </section>
+      {editable && (
+        <p class="danger-zone">
+          <a href={`/accounts/${a.id}/delete`} class="danger-link" data-testid="delete-account">
+            Delete this account…
+          </a>
+        </p>
+      )}
     </Layout>
   );
 }

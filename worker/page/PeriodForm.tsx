@@ -60,7 +60,7 @@ export function PeriodForm(props: {
         </p>
       )}
       <p class="period muted">
-        Dates are UTC days. <span class="visually-hidden">Period query: </span>
+        <span class="visually-hidden">Period query: </span>
         <a href={`/export.csv?${periodQuery(period)}`} data-testid="export-csv" download>
           Download CSV
         </a>

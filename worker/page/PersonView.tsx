@@ -62,7 +62,7 @@ export function PersonView(props: {
 }) {
   const { viewer, person, period, summary } = props;
   return (
-    <Layout title={person.name} viewer={viewer}>
+    <Layout title={person.name} viewer={viewer} area="summary">
       <p>
         <a href={`/?${periodQuery(period, { userId: null })}`}>← Team summary</a>
       </p>

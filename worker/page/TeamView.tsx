@@ -32,7 +32,7 @@ export function TeamView(props: {
     ? (props.people.find((p) => p.id === period.userId)?.name ?? 'One person')
     : 'Everyone';
   return (
-    <Layout title="Team summary" viewer={viewer}>
+    <Layout title="Team summary" viewer={viewer} area="summary">
       <h1>Team summary</h1>
       <PeriodForm action="/" period={period} people={props.people} />
       <PeriodLine period={period} summary={summary} who={who} />
@@ -69,7 +69,17 @@ export function TeamView(props: {
         ) : (
           <ol class="timeline" data-testid="recent-interactions">
             {props.recent.map((item) => (
-              <TimelineRow key={item.id} item={item} redacted={item.redacted} timeZone={viewer.timeZone} />
+              <TimelineRow
+                key={item.id}
+                item={item}
+                redacted={item.redacted}
+                timeZone={viewer.timeZone}
+                account={
+                  item.accountId && item.accountName
+                    ? { name: item.accountName, href: `/accounts/${item.accountId}` }
+                    : null
+                }
+              />
             ))}
           </ol>
         )}

@@ -108,7 +108,7 @@ export function WeeklyChart(props: { weeks: Week[]; id: string; caption: string 
         <line class="axis" x1={M.l} x2={W - M.r} y1={M.t + PLOT_H} y2={M.t + PLOT_H} stroke="#59626d" />
         <line class="axis" x1={M.l} x2={M.l} y1={M.t} y2={M.t + PLOT_H} stroke="#59626d" />
         <text class="axis-label" x={M.l + PLOT_W / 2} y={H - 8} text-anchor="middle">
-          Week starting (Monday, UTC)
+          Week starting (Monday)
         </text>
         <text class="axis-label" x={-(M.t + PLOT_H / 2)} y={14} transform="rotate(-90)" text-anchor="middle">
           Interactions

@@ -3,9 +3,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 
-/** No script at all, styles only from our own stylesheet, forms only to ourselves, never framed. */
+/**
+ * Scripts and styles only from our own hashed files (no inline script or style), fetches and
+ * forms only to ourselves, never framed.
+ */
 export const PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Headers every HTML page of ours carries. */
 export function securityHeaders(c: Context): void {

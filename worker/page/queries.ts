@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { type OrgSettings, OrgSettingsSchema } from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
-import { toInteraction, toReminder } from '../db/records.ts';
-import { accounts, interactions, orgs, reminders, users } from '../db/schema.ts';
+import { toContact, toInteraction, toReminder } from '../db/records.ts';
+import { accounts, contacts, interactions, orgs, reminders, users } from '../db/schema.ts';
 
 // Reads for the account and person views. Every query is scoped by the viewer's org.
 
@@ -33,30 +34,72 @@ export async function findPerson(d: Db, orgId: string, userId: string) {
   return row ?? null;
 }
 
+/** The org's settings with every default filled in; a stored value that no longer parses falls back to its default. */
+export async function orgSettings(d: Db, orgId: string): Promise<OrgSettings> {
+  const [org] = await d.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(org?.settings ?? '{}');
+  } catch {}
+  const parsed = OrgSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : OrgSettingsSchema.parse({});
+}
+
 /** Keep-in-touch cadence per tier: the org's setting, else design §6's 14 and 30 days. */
 export async function cadenceDefaults(
   d: Db,
   orgId: string,
 ): Promise<{ strategic: number; tactical: number }> {
-  const [org] = await d.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
-  let cadence: Record<string, unknown> = {};
-  try {
-    const s = JSON.parse(org?.settings ?? '{}');
-    if (s && typeof s.cadenceDays === 'object' && s.cadenceDays) cadence = s.cadenceDays;
-  } catch {}
-  const days = (v: unknown, fallback: number) =>
-    typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fallback;
-  return { strategic: days(cadence.strategic, 14), tactical: days(cadence.tactical, 30) };
+  return (await orgSettings(d, orgId)).cadenceDays;
 }
 
-export async function findAccount(d: Db, orgId: string, accountId: string) {
+export const CONTACT_LIMIT = 200;
+
+/** The account's live contacts by name. */
+export const accountContactsQuery = (d: Db, orgId: string, accountId: string) =>
+  d
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.accountId, accountId), isNull(contacts.deletedAt)))
+    .orderBy(sql`${contacts.name} COLLATE NOCASE`, asc(contacts.id))
+    .limit(CONTACT_LIMIT);
+
+export async function accountContacts(d: Db, orgId: string, accountId: string) {
+  return (await accountContactsQuery(d, orgId, accountId)).map(toContact);
+}
+
+export async function findContact(d: Db, orgId: string, accountId: string, contactId: string) {
+  const [row] = await findContactQuery(d, orgId, accountId, contactId);
+  return row ? toContact(row) : null;
+}
+
+export function findContactQuery(d: Db, orgId: string, accountId: string, contactId: string) {
+  return d
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.orgId, orgId),
+        eq(contacts.id, contactId),
+        eq(contacts.accountId, accountId),
+        isNull(contacts.deletedAt),
+      ),
+    )
+    .limit(1);
+}
+
+export function findAccountQuery(d: Db, orgId: string, accountId: string) {
   const owner = alias(users, 'owner');
-  const [row] = await d
+  return d
     .select({ account: accounts, ownerName: owner.name })
     .from(accounts)
     .leftJoin(owner, and(eq(owner.id, accounts.ownerId), eq(owner.orgId, accounts.orgId)))
     .where(and(eq(accounts.orgId, orgId), eq(accounts.id, accountId), isNull(accounts.deletedAt)))
     .limit(1);
+}
+
+export async function findAccount(d: Db, orgId: string, accountId: string) {
+  const [row] = await findAccountQuery(d, orgId, accountId);
   return row ?? null;
 }
 
@@ -110,7 +153,8 @@ export async function recentInteractions(
     .limit(RECENT_LIMIT);
   return rows.map((r) => ({
     ...toInteraction(r.i, viewerId),
-    authorName: r.accountName ? `${r.authorName ?? 'Someone'} with ${r.accountName}` : r.authorName,
+    authorName: r.authorName ?? 'Someone',
+    accountName: r.accountName,
     redacted: r.i.visibility === 'private' && r.i.userId !== viewerId,
   }));
 }

@@ -3,38 +3,66 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE, sessionCaller } from '../auth/middleware.ts';
 import { db } from '../db/client.ts';
-import { users } from '../db/schema.ts';
+import { orgs, users } from '../db/schema.ts';
 import type { AppEnv, Caller } from '../env.ts';
-import { csrfToken } from './csrf.ts';
+import { csrfToken, validCsrf } from './csrf.ts';
 import { page } from './html.ts';
 import { ForbiddenPage, SignInPage } from './Messages.tsx';
 
-/** A signed-in manager or admin, as the page needs them. */
+/** A signed-in person of any role, as the page needs them. */
 export interface Viewer extends Caller {
   name: string;
+  email: string;
   timeZone: string;
   csrf: string;
 }
 
+export type Role = Caller['role'];
+export const MANAGERS: readonly Role[] = ['manager', 'admin'];
+
 /**
- * Resolves the session cookie to a manager or admin, or the response to send
- * instead: the sign-in explanation (401) or the members' page (403).
+ * Resolves the session cookie to the signed-in person, or the response to
+ * send instead: the sign-in explanation (401), or, when `roles` is given and
+ * the person's role is not among them, a 403 page that says what they may use.
  */
-export async function pageViewer(c: Context<AppEnv>): Promise<Viewer | Response> {
+export async function pageViewer(c: Context<AppEnv>, roles?: readonly Role[]): Promise<Viewer | Response> {
   const secret = getCookie(c, SESSION_COOKIE);
   const caller = secret ? await sessionCaller(c) : null;
-  if (!secret || !caller) return page(c, <SignInPage signedOut={c.req.query('signed-out') === '1'} />, 401);
+  if (!secret || !caller) {
+    const [anyOrg] = await db(c.env).select({ id: orgs.id }).from(orgs).limit(1);
+    return page(c, <SignInPage signedOut={c.req.query('signed-out') === '1'} fresh={!anyOrg} />, 401);
+  }
   const [me] = await db(c.env)
-    .select({ name: users.name, timeZone: users.timeZone })
+    .select({ name: users.name, email: users.email, timeZone: users.timeZone })
     .from(users)
     .where(and(eq(users.id, caller.userId), eq(users.orgId, caller.orgId)))
     .limit(1);
   const viewer: Viewer = {
     ...caller,
     name: me?.name ?? '',
+    email: me?.email ?? '',
     timeZone: me?.timeZone ?? 'UTC',
     csrf: await csrfToken(secret),
   };
-  if (caller.role === 'member') return page(c, <ForbiddenPage viewer={viewer} />, 403);
+  if (roles && !roles.includes(caller.role)) return page(c, <ForbiddenPage viewer={viewer} />, 403);
   return viewer;
+}
+
+export const isManager = (v: Pick<Viewer, 'role'>) => MANAGERS.includes(v.role);
+
+/** Form fields as strings (files and repeated names are not used by our forms). */
+export type FormFields = Record<string, string>;
+
+/**
+ * The body of a page form, once its CSRF token matches the session. The
+ * Origin / Sec-Fetch-Site check (hono's `csrf()`) has already run on every
+ * page POST; the token backs it up for browsers that send neither.
+ */
+export async function formOf(c: Context<AppEnv>): Promise<FormFields | null> {
+  const secret = getCookie(c, SESSION_COOKIE);
+  const body = await c.req.parseBody();
+  if (!secret || !(await validCsrf(secret, body.csrf))) return null;
+  const out: FormFields = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  return out;
 }

@@ -1,10 +1,12 @@
+import { contentHash } from './content-hash.ts';
+
 // Served as /page.css with a content hash in the URL, so the CSP can forbid inline styles.
 
 export const PAGE_CSS = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#59626d;--line:#d8dde3;--panel:#f5f7f9;
---tac:#2f6fb3;--str:#a94f2a;--tag-fg:#fff;--warn:#a4262c;--ok:#1e7a3c;--focus:#1f5fd1;--link:#1d5fb0}
+--tac:#2f6fb3;--str:#a94f2a;--tag-fg:#fff;--warn:#a4262c;--ok:#1e7a3c;--focus:#1f5fd1;--link:#1d5fb0;--watch:#8a5a00}
 @media (prefers-color-scheme:dark){:root{--bg:#14171a;--fg:#e8eaed;--muted:#a3adb8;--line:#343b42;--panel:#1c2024;
---tac:#6aa6e8;--str:#f0936b;--tag-fg:#111;--warn:#ff8a80;--ok:#7bd88f;--focus:#8ab4ff;--link:#8ab4ff}}
+--tac:#6aa6e8;--str:#f0936b;--tag-fg:#111;--warn:#ff8a80;--ok:#7bd88f;--focus:#8ab4ff;--link:#8ab4ff;--watch:#f2c14e}}
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:var(--bg);color:var(--fg)}
 a{color:var(--link)}a:hover{text-decoration-thickness:2px}
@@ -55,19 +57,56 @@ tbody tr:last-child>*{border-bottom:0}
 .timeline-head{display:flex;gap:.5rem;align-items:baseline;flex-wrap:wrap}.timeline-title{font-weight:600;overflow-wrap:anywhere}
 .timeline-meta{font-size:.85rem}.timeline-notes{margin:.25rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
 .visually-hidden{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
+.site-header nav a{text-decoration:none;padding:.2rem .1rem;border-bottom:2px solid transparent}
+.site-header nav a[aria-current="page"]{border-bottom-color:currentColor;font-weight:600;color:var(--fg)}
+.title-row{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
+.small{font-size:.85em;font-weight:400}.block{display:block}
+.filters .grow{flex:1 1 14rem}.filters .grow input{width:100%}
+.button-link{align-self:center}
+.band{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.85em;font-weight:600;white-space:nowrap;border:1px solid}
+.band-healthy{color:var(--ok);border-color:var(--ok)}.band-watch{color:var(--watch);border-color:var(--watch)}
+.band-at-risk{color:var(--bg);background:var(--warn);border-color:var(--warn)}
+.band-score{font-weight:400;font-variant-numeric:tabular-nums}
+table.stack{border:1px solid var(--line);border-radius:.4rem;border-collapse:separate;border-spacing:0}
+table.stack th[scope="row"]{font-weight:600}
+.pager{display:flex;justify-content:space-between;gap:1rem;margin:1rem 0}
+.pager a{padding:.35rem .9rem;border:1px solid var(--line);border-radius:.3rem;text-decoration:none}
+.form{display:flex;flex-direction:column;gap:.9rem;max-width:44rem;margin:.75rem 0}
+.form .row{display:flex;flex-wrap:wrap;gap:.9rem}.form .row>.field{flex:1 1 14rem}
+.field{display:flex;flex-direction:column;gap:.2rem;border:0;padding:0;margin:0;min-width:0}
+.field>label,.field>legend{font-weight:600;padding:0}
+.field input:not([type=checkbox]):not([type=radio]),.field select,.field textarea{width:100%}
+textarea{font:inherit;padding:.3rem .4rem;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg);resize:vertical}
+.hint{color:var(--muted);font-size:.85rem}
+.field-error{color:var(--warn);font-weight:600;font-size:.9rem}
+.field-invalid input,.field-invalid select,.field-invalid textarea{border:2px solid var(--warn)}
+.error-summary{border:2px solid var(--warn);border-radius:.4rem;padding:.5rem .9rem}
+.error-summary ul{margin:.25rem 0;padding-left:1.2rem}.error-summary p{margin:.25rem 0}
+.checks{display:flex;flex-direction:column;gap:.2rem}.checks-inline{flex-direction:row;flex-wrap:wrap;gap:.3rem 1rem}
+.check{display:inline-flex;gap:.35rem;align-items:center;font-weight:400}
+details.disclosure{border:1px solid var(--line);border-radius:.4rem;padding:.5rem .9rem;margin:1rem 0}
+details.disclosure>summary{cursor:pointer;font-weight:600}
+button.danger{background:var(--warn);color:var(--bg);border-color:var(--warn)}
+.danger-link{color:var(--warn)}.danger-zone{margin-top:2rem;border-top:1px solid var(--line);padding-top:1rem}
+.button-row{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}
+.notice-ok{border-left-color:var(--ok)}
+.contact{display:flex;justify-content:space-between;gap:1rem;align-items:flex-start}
+.contact>div:first-child{min-width:0;overflow-wrap:anywhere}
+.actions{display:flex;gap:.75rem;flex:none}
+.confirm{max-width:44rem}
+@media (max-width:40rem){
+table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.stack tr{border-bottom:1px solid var(--line);padding:.5rem .6rem}
+table.stack tbody tr:last-child{border-bottom:0}
+table.stack th,table.stack td{border:0;padding:.1rem 0}
+table.stack td[data-label]{display:flex;gap:.5rem;align-items:baseline}
+table.stack td[data-label]::before{content:attr(data-label);flex:0 0 7rem;color:var(--muted);font-size:.85rem}
+.contact{flex-direction:column;gap:.25rem}
+}
 @media (max-width:40rem){body{font-size:14px}.site-header,main,.site-footer{padding:.6rem}.filters{gap:.5rem}h1{font-size:1.3rem}}
 @media (min-width:100rem){.site-header,main,.site-footer{max-width:96rem}}
 `;
 
-/** A short content hash, so the stylesheet URL changes whenever the CSS does. */
-function fnv1a(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
-export const PAGE_CSS_VERSION = fnv1a(PAGE_CSS);
+export const PAGE_CSS_VERSION = contentHash(PAGE_CSS);
 export const PAGE_CSS_HREF = `/page.css?v=${PAGE_CSS_VERSION}`;
