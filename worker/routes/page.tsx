@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../env.ts';
 import { accountPages } from './page/accounts.tsx';
@@ -11,8 +12,18 @@ import { summaryPages } from './page/summary.tsx';
  * forgery: hono's `csrf()` (Origin / Sec-Fetch-Site) here, and the session's
  * CSRF token in each form (`formOf`).
  */
+/** The largest page form (the settings, with a year of holidays) is a few KB; this is roomy. */
+const PAGE_FORM_BYTES = 64 * 1024;
+
 export const page = new Hono<AppEnv>()
   .use('*', csrf())
+  .use(
+    '*',
+    bodyLimit({
+      maxSize: PAGE_FORM_BYTES,
+      onError: (c) => c.text('This form is too large. Nothing was saved.', 413),
+    }),
+  )
   .route('/', pageAssets)
   .route('/', summaryPages)
   .route('/', accountPages);
