@@ -109,7 +109,7 @@ describe('the account page', () => {
     );
     expect(res.status).toBe(400);
     expect(res.text).toContain('data-testid="error-summary"');
-    expect(res.text).toMatch(/data-testid="error-cadenceDays">Enter whole days from 1 to 365/);
+    expect(res.text).toMatch(/data-testid="error-cadenceDays">Enter whole days from 0 to 365/);
     expect(res.text).toMatch(/data-testid="error-domains">“not” is not a domain name/);
     expect(res.text).toMatch(/data-testid="error-endsOn">The end is before the start/);
     expect(res.text).toContain('aria-invalid="true"');

@@ -94,21 +94,25 @@ describe('the account directory', () => {
 
   it('sorts by name, last touch either way and health, worst first', async () => {
     const org = await createOrg();
-    const [b, a, c, d] = await seedAccounts(org, [
+    const [b, a, c, d, e] = await seedAccounts(org, [
       { name: 'beta', lastAt: ago(10) },
       { name: 'Alpha', lastAt: ago(3) },
       { name: 'Gamma', lastAt: null },
       { name: 'delta', lastAt: ago(20), tier: 'strategic' },
+      // Cadence 0: a closed relationship, no health at all.
+      { name: 'Epsilon', lastAt: ago(300), cadenceDays: 0 },
     ]);
     const cookie = await signIn(org.token);
     const ids = async (q: string) => rowIds((await browse(`/accounts?${q}`, cookie)).text);
-    expect(await ids('')).toEqual([a, b, d, c]);
-    expect(await ids('sort=touch-oldest')).toEqual([c, d, b, a]);
-    expect(await ids('sort=touch-newest')).toEqual([a, b, d, c]);
+    expect(await ids('')).toEqual([a, b, d, e, c]);
+    expect(await ids('sort=touch-oldest')).toEqual([c, e, d, b, a]);
+    expect(await ids('sort=touch-newest')).toEqual([a, b, d, e, c]);
     // Gamma's clock runs from its creation 400 days ago; delta is 20 days into a 14-day cadence (57).
     const html = (await browse('/accounts?sort=health', cookie)).text;
-    expect(rowIds(html)).toEqual([c, d, a, b]);
+    expect(rowIds(html)).toEqual([c, d, a, b, e]);
     expect(html).toMatch(new RegExp(`data-account-id="${d}"[\\s\\S]*?data-band="watch" data-score="57"`));
+    expect(html).toMatch(new RegExp(`data-account-id="${e}"[\\s\\S]*?data-band="off">Cadence off`));
+    for (const band of ['healthy', 'watch', 'at-risk']) expect(await ids(`band=${band}`)).not.toContain(e);
   });
 
   it('pages through 120 accounts forward and back without skipping or repeating any', async () => {

@@ -36,7 +36,7 @@ export function AccountForm(props: {
           size={5}
           value={v.cadenceDays}
           errors={errors}
-          hint={`Empty: the tier's default, ${props.cadence.strategic} days for strategic, ${props.cadence.tactical} for tactical.`}
+          hint={`Empty: the tier's default, ${props.cadence.strategic} days for strategic, ${props.cadence.tactical} for tactical. 0 switches it off, for a closed relationship.`}
         />
         <SelectField
           name="ownerId"

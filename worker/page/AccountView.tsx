@@ -24,7 +24,9 @@ function Cadence(props: { health: CadenceHealth }) {
       data-days-since={daysSince ?? ''}
       data-cadence-days={cadenceDays}
     >
-      {status === 'never' ? (
+      {status === 'off' ? (
+        <>Off: a closed relationship gets no keep-in-touch reminders</>
+      ) : status === 'never' ? (
         <>
           <span class="warn">No interaction yet</span>, cadence {plural(cadenceDays, 'day')}
         </>

@@ -1,4 +1,4 @@
-import { BAND_LABEL, type Band, bandOf } from './cadence.ts';
+import { BAND_LABEL, type Band, bandOf, SCORE_OFF } from './cadence.ts';
 import {
   COUNT_CAP,
   DIRECTORY_PAGE_SIZE,
@@ -19,6 +19,12 @@ interface Person {
 
 /** The health band as a word and a chip; the number is there for sorting by eye. */
 export function HealthChip(props: { score: number }) {
+  if (props.score === SCORE_OFF)
+    return (
+      <span class="band band-off" data-band="off">
+        Cadence off
+      </span>
+    );
   const band: Band = bandOf(props.score);
   return (
     <span class={`band band-${band}`} data-band={band} data-score={props.score}>

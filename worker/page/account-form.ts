@@ -69,8 +69,8 @@ export function parseAccountForm(id: string, v: AccountFormValues): Parsed<Accou
   let cadenceDays: number | null = null;
   if (v.cadenceDays.trim()) {
     const n = Number(v.cadenceDays.trim());
-    if (Number.isInteger(n) && n >= 1 && n <= 365) cadenceDays = n;
-    else errors.cadenceDays = "Enter whole days from 1 to 365, or leave it empty for the tier's default.";
+    if (Number.isInteger(n) && n >= 0 && n <= 365) cadenceDays = n;
+    else errors.cadenceDays = "Enter whole days from 0 to 365, or leave it empty for the tier's default.";
   }
   const domains = list(v.domains.toLowerCase());
   const badDomain = domains.find((x) => !DomainSchema.safeParse(x).success);

@@ -3,13 +3,15 @@ import { accounts } from '../db/schema.ts';
 import { daysSince } from './format.ts';
 
 export interface CadenceHealth {
-  status: 'on-track' | 'overdue' | 'never';
+  status: 'on-track' | 'overdue' | 'never' | 'off';
   daysSince: number | null;
   cadenceDays: number;
 }
 
 /** Days since the last interaction of any kind against the account's cadence (design §6, keep-in-touch). */
 export function cadenceHealth(lastAt: string | null, cadenceDays: number, now: Date): CadenceHealth {
+  if (cadenceDays === 0)
+    return { status: 'off', daysSince: lastAt ? Math.max(0, daysSince(lastAt, now)) : null, cadenceDays };
   if (!lastAt) return { status: 'never', daysSince: null, cadenceDays };
   const days = Math.max(0, daysSince(lastAt, now));
   return { status: days > cadenceDays ? 'overdue' : 'on-track', daysSince: days, cadenceDays };
@@ -30,13 +32,21 @@ export const BAND_LABEL: Record<Band, string> = {
 
 /** Bands of design §15: healthy ≥ 70, watch 40–69, at risk < 40. */
 export function bandOf(score: number): Band {
+  // Callers check SCORE_OFF first; a switched-off cadence has no band.
   return score >= 70 ? 'healthy' : score >= 40 ? 'watch' : 'at-risk';
 }
 
 const DAY_MS = 86_400_000;
 
-/** The cadence score, whole points 0–100; equal to {@link cadenceScoreSql} for the same inputs. */
+/**
+ * The score of an account whose cadence is 0 (switched off: a closed relationship). It has
+ * no health; the value only sorts it after every scored account in "worst first".
+ */
+export const SCORE_OFF = 101;
+
+/** The cadence score, whole points 0–100 (or {@link SCORE_OFF}); equal to {@link cadenceScoreSql} for the same inputs. */
 export function cadenceScore(clockAt: string, cadenceDays: number, now: Date): number {
+  if (cadenceDays === 0) return SCORE_OFF;
   const days = (now.getTime() - Date.parse(clockAt)) / DAY_MS;
   return Math.max(0, Math.min(100, Math.trunc(100 * (2 - days / cadenceDays))));
 }
@@ -46,7 +56,7 @@ export function cadenceScoreSql(cadence: { strategic: number; tactical: number }
   const clock = sql`coalesce(${accounts.lastInteractionAt}, ${accounts.createdAt})`;
   const days = sql`(julianday(${now.toISOString()}) - julianday(${clock}))`;
   const c = sql`coalesce(${accounts.cadenceDays}, CASE ${accounts.tier} WHEN 'strategic' THEN ${cadence.strategic} ELSE ${cadence.tactical} END)`;
-  return sql`max(0, min(100, CAST(100 * (2 - ${days} / ${c}) AS INTEGER)))`;
+  return sql`(CASE WHEN ${c} = 0 THEN ${SCORE_OFF} ELSE max(0, min(100, CAST(100 * (2 - ${days} / ${c}) AS INTEGER))) END)`;
 }
 
 /** One plain sentence for the score, as §15 asks of every score. */

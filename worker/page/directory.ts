@@ -183,7 +183,7 @@ export function directoryQueries(
   if (q.stakeholder) filters.push(eq(accounts.stakeholder, q.stakeholder));
   if (q.owner === 'none') filters.push(isNull(accounts.ownerId));
   else if (q.owner) filters.push(eq(accounts.ownerId, q.owner));
-  if (q.band === 'healthy') filters.push(sql`${score} >= 70`);
+  if (q.band === 'healthy') filters.push(sql`${score} >= 70 AND ${score} <= 100`);
   else if (q.band === 'watch') filters.push(sql`${score} >= 40 AND ${score} < 70`);
   else if (q.band === 'at-risk') filters.push(sql`${score} < 40`);
 

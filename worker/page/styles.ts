@@ -66,6 +66,7 @@ tbody tr:last-child>*{border-bottom:0}
 .band{display:inline-block;padding:0 .5rem;border-radius:1rem;font-size:.85em;font-weight:600;white-space:nowrap;border:1px solid}
 .band-healthy{color:var(--ok);border-color:var(--ok)}.band-watch{color:var(--watch);border-color:var(--watch)}
 .band-at-risk{color:var(--bg);background:var(--warn);border-color:var(--warn)}
+.band-off{color:var(--muted);border-color:var(--line)}
 .band-score{font-weight:400;font-variant-numeric:tabular-nums}
 table.stack{border:1px solid var(--line);border-radius:.4rem;border-collapse:separate;border-spacing:0}
 table.stack th[scope="row"]{font-weight:600}
