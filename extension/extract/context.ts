@@ -129,3 +129,23 @@ export function queryOutside(
   for (const el of root.querySelectorAll(selector)) if (!skip.has(el)) out.push(el);
   return out;
 }
+
+/**
+ * The first element, for selectors tried in order (most reliable first), that
+ * lies outside `exclude` and yields a non-empty value: a strategy that finds
+ * an element but reads nothing from it does not stop the next one.
+ */
+export function firstValue(
+  root: ParentNode,
+  selectors: readonly string[],
+  exclude: string,
+  read: (el: Element) => string,
+): { el: Element; value: string } | null {
+  for (const selector of selectors) {
+    for (const el of queryOutside(root, selector, exclude)) {
+      const value = read(el);
+      if (value) return { el, value };
+    }
+  }
+  return null;
+}

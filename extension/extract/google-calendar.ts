@@ -16,10 +16,11 @@ import {
   storedUrl,
   timeContext,
 } from './context.ts';
-import { googleSelfEmail } from './google-account.ts';
-import { normalizeEmail, PeopleCollector } from './people.ts';
+import { googleAccount } from './google-account.ts';
+import { eventGuests, GCAL_BODY } from './google-calendar-guests.ts';
 import { attrOf, clean, firstOf, textOf } from './text.ts';
-import { type ParsedRange, parseRange, type TimeContext } from './time.ts';
+import { type ParsedRange, parseRange, type TimeContext, wallToInstant } from './time.ts';
+import { scanForTime } from './time-scan.ts';
 
 const EDIT_PATH_RE = /\/r\/eventedit\/([^/?#]+)/;
 const VIEW_DATE_RE =
@@ -31,30 +32,9 @@ const DIALOGS = [
   '[role="dialog"][data-eventid]',
   '[role="dialog"] [data-eventid]:not([role="button"])',
 ];
-// The description and its editor: free text anyone can put an address in.
-const BODY =
-  '#xDetDlgDesc, [id^="xDescIn"], [aria-label="Description"], [contenteditable="true"], [role="textbox"]';
-const GUEST_LIST = '#xDetDlgAtt, [aria-label="Guests"], [aria-label="Guest list"]';
-const GUESTS = '[data-email], [data-hovercard-id]';
-const RESOURCE_RE = /@resource\.calendar\.google\.com$/i;
-const STATUS_WORDS = new Set([
-  'organizer',
-  'organiser',
-  'optional',
-  'attending',
-  'accepted',
-  'declined',
-  'tentative',
-  'maybe',
-  'awaiting',
-  'awaiting response',
-  'needs action',
-  'not attending',
-  'going',
-  'not going',
-  'invited',
-  'creator',
-]);
+const TITLE_INPUTS = ['Title', 'Add title', 'Titel', 'Titel hinzufügen', 'Titre', 'Ajouter un titre']
+  .map((label) => `input[aria-label="${label}"]`)
+  .join(', ');
 
 /** The open event, or null when no event dialog or edit page is showing. */
 export function extractGoogleCalendar(
@@ -70,12 +50,13 @@ export function extractGoogleCalendar(
     const view = edit ? editPage(doc, decodeSegment(edit[1]!), tctx) : detailsDialog(doc, tctx);
     // A dialog or form still rendering shows neither.
     if (!view || (!view.title && !view.time)) return null;
+    const account = googleAccount(doc, GCAL_BODY);
     return {
       site: 'google-calendar',
       kind: 'calendar-event',
       ref: view.ref,
       title: view.title,
-      participants: guests(view.root).list(googleSelfEmail(doc)),
+      participants: eventGuests(view.root).list(account.email, account.name),
       occurredAt: view.time?.start ?? null,
       endsAt: view.time?.end ?? null,
       url: storedUrl(page),
@@ -90,10 +71,11 @@ interface EventView {
   time: ParsedRange | null;
 }
 
+/** The details dialog: its id, title and time, each by the first strategy that yields one. */
 function detailsDialog(doc: Document, tctx: TimeContext): EventView | null {
   let holder: Element | undefined;
   for (const selector of DIALOGS) {
-    holder = [...doc.querySelectorAll(selector)].find((el) => !isHidden(el));
+    holder = queryOutside(doc, selector, GCAL_BODY).find((el) => !isHidden(el));
     if (holder) break;
   }
   if (!holder) return null;
@@ -101,26 +83,52 @@ function detailsDialog(doc: Document, tctx: TimeContext): EventView | null {
   const ref = cleanRef(eventId);
   if (!ref) return null;
   const root = holder.closest('[role="dialog"]') ?? holder;
-  const labelled = root.getAttribute('aria-labelledby');
-  const heading =
-    root.querySelector('#rAECCd') ??
-    (labelled ? doc.getElementById(labelled) : null) ??
-    queryOutside(root, '[role="heading"]', BODY)[0];
+  const heading = dialogHeading(doc, root);
   const title = textOf(heading, MAX_TITLE);
-
-  let time: ParsedRange | null = null;
-  for (const line of [...queryOutside(root, '.AzuXid', BODY), heading?.parentElement?.nextElementSibling]) {
-    time = line ? parseRange(textOf(line, 200), tctx) : null;
-    if (time) break;
-  }
-  // The event's chip in the grid says the same with the year spelled out.
-  time ??= chipTime(doc, eventId, tctx);
+  const time =
+    firstRange(queryOutside(root, '.AzuXid', GCAL_BODY), tctx) ??
+    firstRange(
+      [heading?.parentElement?.nextElementSibling, ...queryOutside(root, '#xDetDlgWhen', GCAL_BODY)],
+      tctx,
+    ) ??
+    // The event's chip in the grid says the same with the year spelled out.
+    chipTime(doc, eventId, tctx) ??
+    asRange(scanForTime(root, GCAL_BODY, heading, tctx), tctx);
   return { root, ref, title, time };
+}
+
+function dialogHeading(doc: Document, root: Element): Element | null {
+  const labelled = root.getAttribute('aria-labelledby');
+  const byLabel = labelled ? doc.getElementById(labelled) : null;
+  return (
+    queryOutside(root, '#rAECCd', GCAL_BODY)[0] ??
+    (byLabel && root.contains(byLabel) && !byLabel.closest(GCAL_BODY) ? byLabel : null) ??
+    queryOutside(root, '[role="heading"]', GCAL_BODY)[0] ??
+    null
+  );
+}
+
+function firstRange(lines: Iterable<Element | null | undefined>, tctx: TimeContext): ParsedRange | null {
+  for (const line of lines) {
+    const time = line && !line.closest(GCAL_BODY) ? parseRange(textOf(line, 200), tctx) : null;
+    if (time) return time;
+  }
+  return null;
+}
+
+function asRange(wall: ReturnType<typeof scanForTime>, tctx: TimeContext): ParsedRange | null {
+  const start = wall ? wallToInstant(wall.start, tctx.timeZone) : null;
+  if (!wall || !start) return null;
+  return {
+    start,
+    end: wall.end === null ? null : wallToInstant(wall.end, tctx.timeZone),
+    allDay: wall.allDay,
+  };
 }
 
 function chipTime(doc: Document, eventId: string, tctx: TimeContext): ParsedRange | null {
   for (const chip of doc.querySelectorAll('[role="button"][data-eventid]')) {
-    if (chip.getAttribute('data-eventid') !== eventId) continue;
+    if (chip.getAttribute('data-eventid') !== eventId || chip.closest(GCAL_BODY)) continue;
     const label = firstOf(textOf(chip.querySelector('.XuJrye'), 300), attrOf(chip, 'aria-label', 300));
     const time = parseRange(label, tctx);
     if (time) return time;
@@ -128,66 +136,49 @@ function chipTime(doc: Document, eventId: string, tctx: TimeContext): ParsedRang
   return null;
 }
 
+const labelled = (labels: string[], key: string) =>
+  [...labels.map((l) => `[aria-label="${l}"]`), `[data-key="${key}"]`].join(', ');
+const START_DATE = labelled(['Start date', 'Startdatum', 'Date de début'], 'startDate');
+const END_DATE = labelled(['End date', 'Enddatum', 'Date de fin'], 'endDate');
+const START_TIME = labelled(['Start time', 'Startzeit', 'Heure de début'], 'startTime');
+const END_TIME = labelled(['End time', 'Endzeit', 'Heure de fin'], 'endTime');
+const ALL_DAY = ['All day', 'Ganztägig', 'Toute la journée']
+  .map((l) => `input[type="checkbox"][aria-label="${l}"]`)
+  .join(', ');
+
 function editPage(doc: Document, eventId: string, tctx: TimeContext): EventView | null {
   const ref = cleanRef(eventId);
   if (!ref) return null;
-  const root = doc.querySelector('[role="main"]') ?? doc.body;
+  const root = queryOutside(doc, '[role="main"]', GCAL_BODY)[0] ?? doc.body;
   if (!root) return null;
-  const titleInput = root.querySelector(
-    'input[aria-label="Title"], input[aria-label="Add title"], [data-key="title"]',
-  );
+  const field = (selector: string) => queryOutside(root, selector, GCAL_BODY)[0] ?? null;
+  const titleInput = queryOutside(root, `${TITLE_INPUTS}, [data-key="title"]`, GCAL_BODY)[0] ?? null;
   const title = firstOf(inputText(titleInput, MAX_TITLE), textOf(titleInput, MAX_TITLE));
 
-  const startDate = dateField(root, 'Start date', 'startDate');
-  const endDate = firstOf(dateField(root, 'End date', 'endDate'), startDate);
-  const allDay =
-    root.querySelector<HTMLInputElement>('input[type="checkbox"][aria-label="All day"]')?.checked ?? false;
-  const startTime = allDay ? '' : timeField(root, 'Start time', 'startTime');
-  const endTime = allDay ? '' : timeField(root, 'End time', 'endTime');
+  // Labelled fields first; else the date inputs in order, whose `data-date` needs no language.
+  const dated = queryOutside(root, 'input[data-date]', GCAL_BODY);
+  const startDate = firstOf(dateField(field(START_DATE)), dateField(dated[0]));
+  const endDate = firstOf(dateField(field(END_DATE)), dateField(dated[1]), startDate);
+  const allDay = (field(ALL_DAY) as HTMLInputElement | null)?.checked ?? false;
+  const startTime = allDay ? '' : fieldText(field(START_TIME), 40);
+  const endTime = allDay ? '' : fieldText(field(END_TIME), 40);
   const time = startDate ? parseRange(`${startDate} ${startTime} – ${endDate} ${endTime}`, tctx) : null;
   return { root, ref, title, time };
 }
 
 /** A date field: its `data-date` (YYYYMMDD) when present, else its printed value. */
-function dateField(root: Element, label: string, key: string): string {
-  const el = root.querySelector(`[aria-label="${label}"], [data-key="${key}"]`);
+function dateField(el: Element | null | undefined): string {
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(el?.getAttribute('data-date') ?? '');
   if (compact) return `${compact[1]}-${compact[2]}-${compact[3]}`;
-  return firstOf(inputText(el, 100), textOf(el, 100));
+  return fieldText(el ?? null, 100);
 }
 
-function timeField(root: Element, label: string, key: string): string {
-  const el = root.querySelector(`[aria-label="${label}"], [data-key="${key}"]`);
-  return firstOf(inputText(el, 40), textOf(el, 40));
+function fieldText(el: Element | null, max: number): string {
+  return firstOf(inputText(el, max), textOf(el, max));
 }
 
 function inputText(el: Element | null, max: number): string {
   return el?.tagName === 'INPUT' ? clean((el as HTMLInputElement).value, max) : '';
-}
-
-function guests(root: Element): PeopleCollector {
-  const collector = new PeopleCollector();
-  const list = root.querySelector(GUEST_LIST) ?? root;
-  for (const el of queryOutside(list, GUESTS, BODY)) {
-    const email = el.getAttribute('data-email') ?? el.getAttribute('data-hovercard-id');
-    // Rooms and other resources are booked as guests but are not people.
-    if (email && RESOURCE_RE.test(email)) continue;
-    const label = attrOf(el, 'aria-label', 400);
-    const tokens = label.split(/,\s*/).filter(Boolean);
-    const isOrganizer =
-      tokens.some((t) => /^organi[sz]er$/i.test(t)) ||
-      [...el.querySelectorAll('div, span')].some(isOrganizerBadge);
-    const labelName = tokens
-      .filter((t) => !STATUS_WORDS.has(t.toLowerCase()) && !normalizeEmail(t))
-      .join(', ');
-    const name = firstOf(labelName, textOf(el.querySelector('span'), 200));
-    collector.add(email, name, isOrganizer ? 'organizer' : 'attendee');
-  }
-  return collector;
-}
-
-function isOrganizerBadge(el: Element): boolean {
-  return el.childElementCount === 0 && /^organi[sz]er$/i.test(el.textContent?.trim() ?? '');
 }
 
 function viewDate(url: URL): TimeContext['near'] {

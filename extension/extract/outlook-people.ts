@@ -1,10 +1,54 @@
-/** People in Outlook's headers: "From: / To: / Cc:" wells and the signed-in account. */
-import { lastEmailIn, normalizeEmail, type ParticipantRole, type PeopleCollector } from './people.ts';
+/** People in Outlook's headers: labelled wells, persona spans and the signed-in account. */
+import { queryOutside } from './context.ts';
+import {
+  cleanName,
+  lastEmailIn,
+  normalizeEmail,
+  type ParticipantRole,
+  type PeopleCollector,
+} from './people.ts';
 import { attrOf, textOf } from './text.ts';
 
 /** Message bodies and editors: free text anyone can put an address in. */
 export const OUTLOOK_BODY =
-  '[aria-label="Message body"], [id^="UniqueMessageBody"], [role="document"], [aria-label="Event body"], [contenteditable="true"], [role="textbox"]';
+  '[aria-label="Message body"], [aria-label="Nachrichtentext"], [aria-label="Corps du message"], [id^="UniqueMessageBody"], [role="document"], [aria-label="Event body"], [contenteditable="true"], [role="textbox"]';
+
+// Well labels ("To: Bob <bob@x.com>", "An: …", "À : …") in English, German and French.
+const WELL_WORDS: readonly [string, ParticipantRole | undefined][] = [
+  ['from', 'from'],
+  ['von', 'from'],
+  ['de', 'from'],
+  ['to', 'to'],
+  ['an', 'to'],
+  ['à', 'to'],
+  ['cc', 'cc'],
+  ['bcc', undefined],
+  ['cci', undefined],
+  ['organizer', 'organizer'],
+  ['organiser', 'organizer'],
+  ['organisator', 'organizer'],
+  ['organisateur', 'organizer'],
+  ['required', 'attendee'],
+  ['optional', 'attendee'],
+  ['attendees', 'attendee'],
+  ['invitees', 'attendee'],
+  ['guests', 'attendee'],
+  ['erforderlich', 'attendee'],
+  ['teilnehmer', 'attendee'],
+  ['obligatoire', 'attendee'],
+  ['facultatif', 'attendee'],
+  ['participants', 'attendee'],
+];
+const ROLES = new Map(WELL_WORDS);
+const capitalised = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+
+/** Selector for wells whose label starts with one of `words` and a colon (French puts a space before it). */
+export function wellSelector(words: readonly string[]): string {
+  return words
+    .flatMap((w) => [capitalised(w), w === 'cc' ? 'CC' : w])
+    .flatMap((w) => [`[aria-label^="${w}:"]`, `[aria-label^="${w} :"]`])
+    .join(', ');
+}
 
 const PERSONA = '[title], [aria-label]';
 
@@ -33,50 +77,59 @@ export function addWell(well: Element, role: ParticipantRole | undefined, people
   if (!found) people.addLabel(stripPrefix(textOf(well, 1000)), role);
 }
 
+/** Persona spans (`title` = an address) under `root`, outside bodies. */
+export function personas(root: Element): Element[] {
+  return queryOutside(root, '[title*="@"]', OUTLOOK_BODY).filter((el) =>
+    normalizeEmail(el.getAttribute('title')),
+  );
+}
+
+/** Adds persona spans with their printed names. Returns how many it added. */
+export function addPersonas(
+  spans: Iterable<Element>,
+  role: ParticipantRole | undefined,
+  people: PeopleCollector,
+): number {
+  let n = 0;
+  for (const span of spans) {
+    people.add(span.getAttribute('title'), textOf(span, 200), role);
+    n++;
+  }
+  return n;
+}
+
 /** "To: Bob <bob@x.com>" → "Bob <bob@x.com>". */
 function stripPrefix(label: string): string {
   return label.replace(/^[^:<>@]{1,40}:\s*/, '');
 }
 
-/** The role a well's label names ("From:", "Cc:" …), if any. */
+/** The role a well's label names ("From:", "An:", "Cc :" …), if any. */
 export function wellRole(label: string): ParticipantRole | undefined {
-  const prefix = /^([a-z ]{2,20}):/i.exec(label)?.[1]?.trim().toLowerCase();
-  switch (prefix) {
-    case 'from':
-      return 'from';
-    case 'to':
-      return 'to';
-    case 'cc':
-      return 'cc';
-    case 'organizer':
-      return 'organizer';
-    case 'required':
-    case 'optional':
-    case 'attendees':
-    case 'invitees':
-    case 'guests':
-      return 'attendee';
-    default:
-      return undefined;
-  }
+  const prefix = /^([\p{L} ]{1,20}?)\s?:/u.exec(label)?.[1]?.trim().toLowerCase();
+  return prefix ? ROLES.get(prefix) : undefined;
 }
 
 // The account manager ("Me control") prints the address under the name.
 const ACCOUNT =
   '#mectrl_currentAccount_secondary, #mectrl_currentAccount_primary, #mectrl_main_trigger, #O365_MainLink_Me';
+// Where the folder tree's mailbox root is not: bodies, and the event card's attendee tree.
+const NOT_FOLDERS = `${OUTLOOK_BODY}, [role="dialog"], [role="main"]`;
+const TITLE_RE =
+  /^(?:Mail|E-Mail|Courrier|Calendar|Kalender|Calendrier|Inbox|Posteingang|Boîte de réception)\s[-–]\s(.*)\s[-–]\sOutlook/;
 
-/** The signed-in address: account manager, then the mailbox root in the folder pane, then the tab title. */
-export function outlookSelfEmail(doc: Document): string | null {
-  for (const el of doc.querySelectorAll(ACCOUNT)) {
+/** The signed-in account: the account manager, then the mailbox root in the folder pane, then the tab title. */
+export function outlookAccount(doc: Document): { email: string | null; name: string } {
+  const name = cleanName(textOf(queryOutside(doc, '#mectrl_currentAccount_primary', OUTLOOK_BODY)[0], 200));
+  for (const el of queryOutside(doc, ACCOUNT, OUTLOOK_BODY)) {
     const email = lastEmailIn(el.textContent) ?? lastEmailIn(el.getAttribute('aria-label'));
-    if (email) return email;
+    if (email) return { email, name };
   }
-  for (const el of doc.querySelectorAll('[role="tree"] [role="treeitem"][aria-level="1"]')) {
+  for (const el of queryOutside(doc, '[role="tree"] [role="treeitem"][aria-level="1"]', NOT_FOLDERS)) {
     const email =
       normalizeEmail(el.getAttribute('title')) ?? normalizeEmail(el.getAttribute('data-folder-name'));
-    if (email) return email;
+    if (email) return { email, name };
   }
   // "Mail - jane@contoso.com - Outlook"; a subject never leads the title.
-  const title = /^(?:Mail|Calendar|Inbox)\s-\s(.*)\s-\sOutlook/.exec(doc.title.trim());
-  return title ? lastEmailIn(title[1]) : null;
+  const title = TITLE_RE.exec(doc.title.trim());
+  return { email: title ? lastEmailIn(title[1]) : null, name };
 }

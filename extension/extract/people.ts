@@ -18,8 +18,8 @@ const MAX_PARTICIPANTS = 200;
 /** When one person has several roles, the most telling one is kept. */
 const ROLE_RANK: Record<ParticipantRole, number> = { organizer: 5, from: 4, to: 3, cc: 2, attendee: 1 };
 
-// Labels the apps print instead of the user's name.
-const PLACEHOLDER_NAMES = new Set(['me', 'you']);
+// Labels the apps print instead of the user's name, in English, German and French.
+const PLACEHOLDER_NAMES = new Set(['me', 'you', 'myself', 'ich', 'mich', 'mir', 'moi', 'vous', 'toi']);
 
 /** A lower-cased, valid address, or null. Accepts `mailto:` and `<…>` wrapping. */
 export function normalizeEmail(raw: string | null | undefined): string | null {
@@ -109,13 +109,17 @@ export class PeopleCollector {
     return this.#byEmail.size;
   }
 
-  /** The participants, with `isSelf` set from the signed-in address. */
-  list(selfEmail: string | null): Participant[] {
+  /**
+   * The participants, with `isSelf` set from the signed-in address. Where the
+   * page calls the user "me", `selfName` (from the account button) names them.
+   */
+  list(selfEmail: string | null, selfName?: string | null): Participant[] {
     const self = normalizeEmail(selfEmail);
+    const ownName = cleanName(selfName);
     const out: Participant[] = [];
     for (const person of this.#byEmail.values()) {
       const participant: Participant = {
-        name: person.name,
+        name: person.name || (person.email === self ? ownName : ''),
         email: person.email,
         isSelf: person.email === self,
       };

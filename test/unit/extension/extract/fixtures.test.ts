@@ -13,11 +13,15 @@ const extractors = { gmail: extractGmail, 'google-calendar': extractGoogleCalend
 const familyOf = (site: string) => (site.startsWith('outlook') ? 'outlook' : site) as keyof typeof extractors;
 
 describe('fixture list', () => {
-  it('has at least three pages per site family, one hostile each, and a large Gmail thread', () => {
+  it('has pages per site family in English, German and French, hostile ones, and a large Gmail thread', () => {
     for (const family of ['gmail/', 'google-calendar/', 'outlook/']) {
       const pages = pageFixtures.filter((f) => f.file.startsWith(family));
       expect(pages.length).toBeGreaterThanOrEqual(3);
-      expect(pages.filter((f) => f.hostile && f.file.includes('hostile'))).toHaveLength(1);
+      expect(pages.filter((f) => f.hostile).length).toBeGreaterThanOrEqual(2);
+      const langs = pages.map(
+        (f) => /<html lang="([a-z]+)/.exec(readFileSync(fixturePath(f.file), 'utf8'))?.[1],
+      );
+      for (const lang of ['en', 'de', 'fr']) expect(langs).toContain(lang);
     }
     const large = pageFixtures.find((f) => f.file.includes('large'));
     expect(large?.site).toBe('gmail');

@@ -60,6 +60,13 @@ describe('message bodies are never read', () => {
     'carol.assistant@globex.example',
     'preload-identity@leak.example',
     'preload-owner@leak.example',
+    'ciso-leak@globex.example',
+    'auditor@globex.example',
+    'einkauf-leak@acme.example',
+    'recht@acme.example',
+    'juridique@acme.example',
+    'juridique-leak@acme.example',
+    'tokyo-leak@acme.example',
   ];
 
   it.each(pageFixtures.filter((f) => f.expected).map((f) => [f.file, f] as const))(
@@ -69,6 +76,8 @@ describe('message bodies are never read', () => {
         (p) => p.email,
       );
       for (const email of bodyOnly) expect(emails).not.toContain(email);
+      // The crafted pages plant every look-alike under this domain.
+      expect(emails.filter((e) => e.endsWith('@attacker.example'))).toEqual([]);
     },
   );
 

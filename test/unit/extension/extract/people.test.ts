@@ -106,6 +106,22 @@ describe('PeopleCollector', () => {
     ]);
   });
 
+  it('names the user the page calls "me" ("ich", "moi") after the account, and no one else', () => {
+    const people = new PeopleCollector();
+    people.add('jane@northwind.example', 'ich', 'to');
+    people.add('bob@acme.example', 'moi', 'from');
+    people.add('carol@globex.example', 'Carol', 'cc');
+    expect(people.list('jane@northwind.example', 'Jane Doe').map((p) => p.name)).toEqual([
+      'Jane Doe',
+      '',
+      'Carol',
+    ]);
+    // A real name on the page wins over the account's.
+    const named = new PeopleCollector();
+    named.add('jane@northwind.example', 'Jane D.', 'to');
+    expect(named.list('jane@northwind.example', 'Jane Doe')[0]?.name).toBe('Jane D.');
+  });
+
   it('ranks organizer above attendee', () => {
     const people = new PeopleCollector();
     people.add('dan@northwind.example', 'Dan', 'attendee');

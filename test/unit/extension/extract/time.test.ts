@@ -33,7 +33,7 @@ describe('parseInstant', () => {
 
   it('reads day-first numeric dates when the page locale says so', () => {
     expect(parseInstant('Tue 01/12/2026 14:00', BERLIN)).toBe('2026-12-01T13:00:00.000Z');
-    expect(parseInstant('Tue 01/12/2026 14:00', NY)).toBe('2026-01-12T19:00:00.000Z');
+    expect(parseInstant('01/12/2026 14:00', NY)).toBe('2026-01-12T19:00:00.000Z');
     // A number above 12 settles it whatever the locale.
     expect(parseInstant('23/11/2026 14:00', NY)).toBe('2026-11-23T19:00:00.000Z');
   });
@@ -133,7 +133,89 @@ describe('parseRange', () => {
   });
 });
 
+describe('German and French dates, 24-hour clocks', () => {
+  const PARIS: TimeContext = {
+    timeZone: 'Europe/Paris',
+    now: Date.parse('2026-11-18T12:00:00Z'),
+    dayFirst: true,
+  };
+  const NEAR = {
+    ...BERLIN,
+    now: Date.parse('2031-01-01T00:00:00Z'),
+    near: { year: 2026, month: 11, day: 23 },
+  };
+
+  it.each([
+    // Gmail's German and French tooltips.
+    ['Mo., 23. Nov. 2026, 09:14', BERLIN, '2026-11-23T08:14:00.000Z'],
+    ['lun. 23 nov. 2026, 09:14', PARIS, '2026-11-23T08:14:00.000Z'],
+    // Outlook's numeric dates: dots always put the day first, slashes follow the page locale.
+    ['Mo 23.11.2026 09:14', BERLIN, '2026-11-23T08:14:00.000Z'],
+    ['lun. 23/11/2026 09:14', PARIS, '2026-11-23T08:14:00.000Z'],
+    ['23.11.2026 09:14', NY, '2026-11-23T14:14:00.000Z'],
+    ['Montag, 23. November 2026 09:14', BERLIN, '2026-11-23T08:14:00.000Z'],
+    ['19. November 2026 13:00', BERLIN, '2026-11-19T12:00:00.000Z'],
+    ['jeu. 19 nov. 2026 13:00', PARIS, '2026-11-19T12:00:00.000Z'],
+    ['jeudi 19 novembre 2026 à 13 h 30', PARIS, '2026-11-19T12:30:00.000Z'],
+    ['le 1er décembre 2026 à 9h', PARIS, '2026-12-01T08:00:00.000Z'],
+    ['Dienstag, 3. März 2026, 7:05', BERLIN, '2026-03-03T06:05:00.000Z'],
+    ['mar. 3 mars 2026 07:05', PARIS, '2026-03-03T06:05:00.000Z'],
+    ['Mär 3, 2026 7:05', BERLIN, '2026-03-03T06:05:00.000Z'],
+    ['14. févr. 2026 18:00', PARIS, '2026-02-14T17:00:00.000Z'],
+    ['So., 9. Aug. 2026, 23:59', BERLIN, '2026-08-09T21:59:00.000Z'],
+    ['Heute 09:14', BERLIN, '2026-11-23T08:14:00.000Z'],
+    ['Gestern 23:59', BERLIN, '2026-11-22T22:59:00.000Z'],
+    ['hier 08:00', PARIS, '2026-11-17T07:00:00.000Z'],
+    ['aujourd’hui 08:00', PARIS, '2026-11-18T07:00:00.000Z'],
+  ] as const)('reads %j', (text, ctx, expected) => {
+    expect(parseInstant(text, ctx)).toBe(expected);
+  });
+
+  it('reads German and French ranges, a year from the page when none is printed', () => {
+    expect(parseRange('Donnerstag, 26. November⋅13:00–14:30', NEAR)).toEqual({
+      start: '2026-11-26T12:00:00.000Z',
+      end: '2026-11-26T13:30:00.000Z',
+      allDay: false,
+    });
+    expect(parseRange('jeudi 26 novembre⋅09:30 – 10:30', { ...NEAR, timeZone: 'Europe/Paris' })).toEqual({
+      start: '2026-11-26T08:30:00.000Z',
+      end: '2026-11-26T09:30:00.000Z',
+      allDay: false,
+    });
+    expect(parseRange('Do 19.11.2026 13:00 - Fr 20.11.2026 09:00', BERLIN)).toEqual({
+      start: '2026-11-19T12:00:00.000Z',
+      end: '2026-11-20T08:00:00.000Z',
+      allDay: false,
+    });
+  });
+
+  it('reads "mar." before a day as French Tuesday, and "Mar" before a day as March', () => {
+    expect(parseInstant('mar. 24 nov. 2026 10:00', PARIS)).toBe('2026-11-24T09:00:00.000Z');
+    expect(parseInstant('Mar 24, 2026 10:00', NY)).toBe('2026-03-24T14:00:00.000Z');
+  });
+
+  it('lets a printed weekday settle a numeric date the page locale read the other way', () => {
+    // 11/12/2026 is Thursday 12 November month-first, Friday 11 December day-first.
+    expect(parseInstant('Thu 11/12/2026 10:00', BERLIN)).toBe('2026-11-12T09:00:00.000Z');
+    expect(parseInstant('Fri 11/12/2026 10:00', NY)).toBe('2026-12-11T15:00:00.000Z');
+    expect(parseInstant('11/12/2026 10:00', BERLIN)).toBe('2026-12-11T09:00:00.000Z');
+  });
+
+  it('does not take ordinary words for weekdays', () => {
+    // "from" is not "Fr(eitag)": the date keeps its nearest year instead of hunting for a Friday.
+    expect(parseRange('from 23 November⋅10:00', NEAR)?.start).toBe('2026-11-23T09:00:00.000Z');
+  });
+});
+
 describe('latestInstant', () => {
+  it('takes the first reading that parses for each element', () => {
+    const items = [
+      ['Mo., 23. Nov. 2026, 09:14', 'garbage'],
+      ['unreadable', 'Fri, Nov 20, 2026, 10:31 AM'],
+    ];
+    expect(latestInstant(items, BERLIN)).toBe('2026-11-23T08:14:00.000Z');
+  });
+
   it('returns the latest readable time', () => {
     const texts = [
       'Thu, Nov 19, 2026, 4:02 PM',
