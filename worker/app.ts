@@ -18,12 +18,14 @@ import { lookup } from './routes/lookup.ts';
 import { me } from './routes/me.ts';
 import { openapi } from './routes/openapi.ts';
 import { page } from './routes/page.tsx';
-import { redeem } from './routes/redeem.ts';
+import { invitePreview, redeem } from './routes/redeem.ts';
 import { reminderRoutes } from './routes/reminders.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { setup } from './routes/setup.ts';
 import { summary } from './routes/summary.ts';
 import { sync } from './routes/sync.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
 import { webAuth, webLinkApi } from './routes/web-auth.ts';
 
 /** The page's sign-in and sign-out forms carry a code and a CSRF token, nothing more. */
@@ -41,6 +43,7 @@ const api = new Hono<AppEnv>()
   .route('/setup', setup)
   .route('/auth/web-link', webLinkApi)
   .route('/auth/redeem', redeem)
+  .route('/auth/invite', invitePreview)
   .route('/openapi.json', openapi)
   .use('*', requireToken)
   .route('/me', me)
@@ -54,7 +57,9 @@ const api = new Hono<AppEnv>()
   .route('/contacts', contactRoutes)
   .route('/reminders', reminderRoutes)
   .route('/export', exportRoutes)
-  .route('/import', importRoutes);
+  .route('/import', importRoutes)
+  .route('/users', userRoutes)
+  .route('/settings', settingsRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(

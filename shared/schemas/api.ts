@@ -41,16 +41,23 @@ const BoolQuerySchema = z.enum(['true', 'false']);
 
 // --- people and auth ---------------------------------------------------------
 
-/** `POST /api/invites`. A manager may invite members and managers; only an admin invites an admin. */
+/**
+ * `POST /api/invites`. A manager may invite members and managers; only an
+ * admin invites an admin. An email that already belongs to an active person
+ * is refused (409: change their role instead), except that an admin may issue
+ * a code with the person's current role for another device. A new invite for
+ * an email replaces any pending one for it.
+ */
 export const InviteRequestSchema = z.strictObject({
   email: EmailSchema,
   role: RoleSchema,
-  /** The invited person's display name; defaults to the email's local part. */
+  /** The invited person's name, which they confirm when joining; defaults to the email's local part. */
   name: z.string().trim().min(1).max(200).optional(),
 });
 export type InviteRequest = z.infer<typeof InviteRequestSchema>;
 
-export const InviteResponseSchema = z.object({ code: z.string(), expiresAt: InstantSchema });
+/** The code is shown once; `id` is the pending invite's, to revoke it with `DELETE /api/invites/:id`. */
+export const InviteResponseSchema = z.object({ id: IdSchema, code: z.string(), expiresAt: InstantSchema });
 export type InviteResponse = z.infer<typeof InviteResponseSchema>;
 
 /** `POST /api/auth/redeem`: spend an invite code for an API token. */
@@ -58,7 +65,10 @@ export const RedeemRequestSchema = z.strictObject({
   code: z.string().min(1).max(200),
   /** A label for the new token, such as "Chrome on work laptop". */
   device: z.string().trim().min(1).max(200),
-  /** Optional profile for a new user; ignored when the user already exists. */
+  /**
+   * The person's name as they confirm it (the invite's name is the default; see
+   * `GET /api/auth/invite`). Ignored when the code signs in an existing, active person.
+   */
   name: z.string().trim().min(1).max(200).optional(),
   timeZone: TimeZoneSchema.optional(),
 });
@@ -67,11 +77,6 @@ export type RedeemRequest = z.infer<typeof RedeemRequestSchema>;
 /** What `POST /api/setup` and `POST /api/auth/redeem` answer. */
 export const SessionResponseSchema = z.object({ token: z.string(), user: UserSchema, org: OrgSchema });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
-
-export const MeResponseSchema = z.object({
-  user: UserSchema,
-  org: OrgSchema.extend({ settings: z.record(z.string(), z.unknown()) }),
-});
 
 export const TokenKindSchema = z.enum(['api', 'session', 'invite']);
 

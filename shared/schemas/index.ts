@@ -7,6 +7,7 @@ export * from './health.ts';
 export * from './interaction.ts';
 export * from './objective.ts';
 export * from './page-context.ts';
+export * from './people.ts';
 export * from './plan.ts';
 export * from './plan-api.ts';
 export * from './reminder.ts';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { isFreeMailDomain } from '../matching.ts';
 import { CLOCK_RE, clockToMinutes } from '../time/clock.ts';
 import { DateSchema } from './common.ts';
+import { DomainSchema } from './directory.ts';
 import { ReminderRuleSchema } from './reminder.ts';
 
 // Settings schemas live here, apart from the pure helpers in shared/time and shared/reminders,
@@ -107,7 +109,103 @@ export const OrgSettingsSchema = z.object({
     })
     .refine((w) => Object.values(w).some((v) => v > 0), 'At least one health weight must be above zero')
     .prefault({}),
+  /**
+   * The org's own mail domains: addresses there are colleagues and never
+   * become accounts or contacts. Set to the first admin's domain at setup
+   * (unless it is a free-mail provider, which everyone shares).
+   */
+  internalDomains: z
+    .array(
+      DomainSchema.refine((d) => !isFreeMailDomain(d), {
+        message: 'A free-mail domain is shared by everyone; list only your own domains',
+      }),
+    )
+    .max(50)
+    .refine((list) => new Set(list).size === list.length, 'Duplicate domain')
+    .prefault([]),
 });
 
 /** Parsed org settings; see {@link OrgSettingsSchema}. */
 export type OrgSettings = z.infer<typeof OrgSettingsSchema>;
+
+/**
+ * Keeps the fields of a patch that are plain objects one level deep
+ * (`{cadenceDays: {strategic: 10}}` leaves `tactical` alone); everything
+ * else, arrays included, is replaced whole.
+ */
+type SettingsPatchOf<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? Partial<T[K]> : T[K];
+};
+
+/** A partial settings change; see {@link OrgSettingsPatchSchema}. */
+export type OrgSettingsPatch = SettingsPatchOf<OrgSettings>;
+
+const unwrapDefault = (schema: z.ZodType): z.ZodType =>
+  schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault
+    ? unwrapDefault(schema.unwrap() as z.ZodType)
+    : schema;
+
+/** Every field optional and nothing defaulted, nested objects partial too; unknown keys rejected at every level. */
+function patchSchemaOf(shape: Record<string, z.ZodType>): z.ZodObject {
+  return z.strictObject(
+    Object.fromEntries(
+      Object.entries(shape).map(([key, field]) => {
+        const inner = unwrapDefault(field);
+        const patch = inner instanceof z.ZodObject ? patchSchemaOf(inner.shape) : inner;
+        return [key, patch.optional()];
+      }),
+    ),
+  );
+}
+
+/**
+ * `PATCH /api/settings`: any subset of {@link OrgSettingsSchema}, strict at
+ * every level. Derived from it, so a new setting is patchable as soon as it is
+ * added there. Nested objects may be partial; cross-field rules (a working
+ * day's start before its end) are checked on the merged result with
+ * {@link mergeSettingsPatch} and {@link OrgSettingsSchema}.
+ */
+export const OrgSettingsPatchSchema = patchSchemaOf(OrgSettingsSchema.shape) as unknown as z.ZodType<
+  OrgSettingsPatch,
+  OrgSettingsPatch
+>;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+let defaults: Record<string, unknown> | undefined;
+
+/**
+ * The stored settings (overrides only, as kept in the org's JSON column) with
+ * `patch` applied: a nested object merges one level deep over the stored one,
+ * or over its default when none is stored (so `{workingHours: {start}}` keeps
+ * the default days and end); everything else is replaced. Keys the patch does
+ * not name, known or not, are kept.
+ */
+export function mergeSettingsPatch(
+  stored: Record<string, unknown>,
+  patch: OrgSettingsPatch,
+): Record<string, unknown> {
+  defaults ??= OrgSettingsSchema.parse({}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...stored };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const before = key in out ? out[key] : defaults[key];
+    out[key] = isPlainObject(value) && isPlainObject(before) ? { ...before, ...value } : value;
+  }
+  return out;
+}
+
+/** `GET` and `PATCH /api/settings`. */
+export const SettingsResponseSchema = z.object({
+  /** Every setting, defaults filled in. */
+  settings: OrgSettingsSchema,
+  recompute: z.object({
+    /**
+     * True from a settings or people change until the reminder cron's full
+     * pass over the org has finished with the new inputs.
+     */
+    running: z.boolean(),
+  }),
+});
+export type SettingsResponse = z.infer<typeof SettingsResponseSchema>;

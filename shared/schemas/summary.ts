@@ -23,6 +23,8 @@ export const SummarySchema = z.object({
       /** Of overdueReminders, those overdue by more than 7 days. */
       escalatedReminders: z.number().int(),
       lastActivityAt: InstantSchema.nullable(),
+      /** A deactivated person, still listed for the periods they worked in. */
+      former: z.boolean(),
     }),
   ),
   /** Weeks start on Monday (UTC date). */

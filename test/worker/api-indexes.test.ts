@@ -21,6 +21,26 @@ const QUERIES: Record<string, string> = {
   'import: accounts by name': `SELECT id, name FROM accounts WHERE org_id = ${O} AND deleted_at IS NULL
       AND name COLLATE NOCASE IN ('acme', 'initech') ORDER BY id`,
   'invites: existing user': `SELECT id FROM users WHERE org_id = ${O} AND email = 'a@b.test' COLLATE NOCASE LIMIT 1`,
+  'users: by name page': `SELECT * FROM users WHERE org_id = ${O} AND deleted_at IS NULL
+      AND (name COLLATE NOCASE > 'ann' OR (name COLLATE NOCASE = 'ann' AND id > 'x'))
+      ORDER BY name COLLATE NOCASE, id LIMIT 201`,
+  'users: another active admin (guard)': `SELECT 1 FROM users WHERE org_id = ${O} AND role = 'admin'
+      AND deleted_at IS NULL AND id != 'u'`,
+  'invites: pending page': `SELECT t.*, issuer.name, (SELECT u.deleted_at IS NULL FROM users u
+        WHERE u.org_id = t.org_id AND u.email = t.email COLLATE NOCASE) AS holder
+      FROM tokens t LEFT JOIN users issuer ON issuer.id = t.user_id AND issuer.org_id = t.org_id
+      WHERE t.org_id = ${O} AND t.kind = 'invite' AND t.revoked_at IS NULL AND t.expires_at > '2026-01-01'
+        AND (t.created_at < '2026-01-02' OR (t.created_at = '2026-01-02' AND t.id < 'x'))
+      ORDER BY t.created_at DESC, t.id DESC LIMIT 51`,
+  'invites: pending for one email': `UPDATE tokens SET revoked_at = 'now' WHERE org_id = ${O} AND kind = 'invite'
+      AND revoked_at IS NULL AND expires_at > 'now' AND email = 'a@b.test'`,
+  'deactivate: their tokens': `UPDATE tokens SET revoked_at = 'now' WHERE org_id = ${O} AND user_id = 'u'
+      AND revoked_at IS NULL`,
+  'deactivate: their accounts': `UPDATE accounts SET owner_id = 'h' WHERE id IN
+      (SELECT id FROM accounts WHERE org_id = ${O} AND owner_id = 'u' LIMIT 100)`,
+  'deactivate: their open reminders': `UPDATE reminders SET state = 'done' WHERE id IN
+      (SELECT id FROM reminders WHERE org_id = ${O} AND user_id = 'u' AND state IN ('open', 'snoozed')
+        AND deleted_at IS NULL LIMIT 100)`,
 };
 
 describe('EXPLAIN QUERY PLAN of the REST routes’ queries', () => {

@@ -20,6 +20,8 @@ describe('other organisations (design §12)', () => {
     privateInteraction: '',
     reminder: '',
     token: '',
+    user: '',
+    invite: '',
   };
   const theirEmail = `ceo-${uuidv7()}@their-company.test`;
   const theirDomain = `their-${uuidv7().slice(-8)}.test`;
@@ -40,9 +42,18 @@ describe('other organisations (design §12)', () => {
     theirs.privateInteraction = priv.id;
     theirs.reminder = await seedReminder(env.DB, b.org.id, b.member.user.id);
     theirs.token = (await call('GET', '/api/tokens', { token: b.member.token })).json.items[0].id;
+    theirs.user = b.member.user.id;
+    theirs.invite = (
+      await call('POST', '/api/invites', {
+        token: b.admin.token,
+        body: { email: `${uuidv7()}@b.test`, role: 'member' },
+      })
+    ).json.id;
   });
 
-  const byId: [string, string, (id: string) => string, unknown?][] = [
+  type Role = 'member' | 'manager' | 'admin';
+  /** Method, their record, path, body, and the roles that reach the lookup (others are refused first). */
+  const byId: [string, string, (id: string) => string, unknown?, Role[]?][] = [
     ['GET', 'account', (id) => `/api/accounts/${id}`],
     ['PATCH', 'account', (id) => `/api/accounts/${id}`, { notes: 'pwned' }],
     ['DELETE', 'account', (id) => `/api/accounts/${id}`],
@@ -57,11 +68,15 @@ describe('other organisations (design §12)', () => {
     ['POST', 'reminder', (id) => `/api/reminders/${id}/done`],
     ['POST', 'reminder', (id) => `/api/reminders/${id}/dismiss`],
     ['POST', 'reminder', (id) => `/api/reminders/${id}/snooze`, { until: '2999-01-01T00:00:00.000Z' }],
+    ['PATCH', 'user', (id) => `/api/users/${id}`, { name: 'pwned' }],
+    ['PATCH', 'user', (id) => `/api/users/${id}`, { role: 'admin' }, ['admin']],
+    ['POST', 'user', (id) => `/api/users/${id}/deactivate`, { reassignTo: uuidv7() }, ['admin']],
+    ['DELETE', 'invite', (id) => `/api/invites/${id}`, undefined, ['manager', 'admin']],
   ];
 
-  for (const [method, kind, path, body] of byId) {
+  for (const [method, kind, path, body, roles] of byId) {
     it(`${method} ${path(':id')} on their ${kind} answers as for a missing id`, async () => {
-      for (const role of ['member', 'manager', 'admin'] as const) {
+      for (const role of roles ?? (['member', 'manager', 'admin'] as const)) {
         const token = a[role].token;
         const missingId = kind === 'reminder' ? `rem-${uuidv7()}` : uuidv7();
         const foreign = await call(method, path(theirs[kind as keyof typeof theirs]), { token, body });
@@ -119,7 +134,11 @@ describe('other organisations (design §12)', () => {
           '/api/reminders?state=all',
           '/api/tokens?includeInactive=true',
           `/api/sync/pull?clientId=${uuidv7()}`,
-          ...(role === 'member' ? [] : ['/api/export/interactions.csv', '/api/summary']),
+          '/api/users?includeFormer=true&limit=200',
+          '/api/settings',
+          ...(role === 'member'
+            ? []
+            : ['/api/export/interactions.csv', '/api/summary', '/api/invites?limit=200']),
         ].map(async (p) => (await call('GET', p, { token })).text),
       );
       for (const text of texts) for (const id of Object.values(theirs)) expect(text).not.toContain(id);
@@ -148,5 +167,11 @@ describe('other organisations (design §12)', () => {
     const reminders = await call('GET', '/api/reminders', { token: b.member.token });
     expect(reminders.json.items[0]).toMatchObject({ id: theirs.reminder, state: 'open' });
     expect((await call('GET', '/api/me', { token: b.member.token })).status).toBe(200);
+    expect((await call('GET', '/api/me', { token: b.member.token })).json.user).toMatchObject({
+      active: true,
+      role: 'member',
+    });
+    const pending = await call('GET', '/api/invites', { token: b.admin.token });
+    expect(pending.json.items.map((i: { id: string }) => i.id)).toContain(theirs.invite);
   });
 });

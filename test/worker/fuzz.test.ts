@@ -73,6 +73,18 @@ function example(method: string, path: string): unknown {
     'post /api/interactions': interaction(),
     'patch /api/interactions/:id': { notes: 'n', tag: 'tactical' },
     'post /api/reminders/:id/snooze': { until: '2999-01-01T00:00:00Z' },
+    'patch /api/me': {
+      name: 'N',
+      timeZone: 'UTC',
+      workingHours: { days: [1], start: '09:00', end: '17:00' },
+    },
+    'patch /api/users/:id': { name: 'N', role: 'member' },
+    'post /api/users/:id/deactivate': { reassignTo: uuidv7() },
+    'patch /api/settings': {
+      cadenceDays: { strategic: 10 },
+      holidays: ['2026-12-24'],
+      internalDomains: ['x.test'],
+    },
     'post /api/sync/push': {
       clientId: uuidv7(),
       mutations: [{ id: 1, name: 'account.put', args: account() }],

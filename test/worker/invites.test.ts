@@ -84,16 +84,27 @@ describe('invites and redeem', () => {
       body: { email: member.user.email.toUpperCase(), role: 'member' },
     });
     expect(existing.status).toBe(409);
-    // An admin may issue a code for an existing person's new device; it signs in as that person.
+    // Re-inviting a member as something else used to answer 201 and keep them a member:
+    // now it is refused, and the answer points at the role change.
+    const promote = await call('POST', '/api/invites', {
+      token: admin.token,
+      body: { email: member.user.email, role: 'manager' },
+    });
+    expect(promote.status).toBe(409);
+    expect(promote.json.detail).toContain(`/api/users/${member.user.id}`);
+    expect(promote.json.issues[0].path).toEqual(['email']);
+    // With their current role, an admin's code signs the person in on another device, as themself.
     const device = await call('POST', '/api/invites', {
       token: admin.token,
-      body: { email: member.user.email, role: 'admin' },
+      body: { email: member.user.email, role: 'member' },
     });
+    expect(device.status).toBe(201);
     const second = await call('POST', '/api/auth/redeem', {
-      body: { code: device.json.code, device: 'phone' },
+      body: { code: device.json.code, device: 'phone', name: 'Not my name' },
     });
     expect(second.status).toBe(201);
     expect(second.json.user).toMatchObject({ id: member.user.id, role: 'member' });
+    expect(second.json.user.name).not.toBe('Not my name');
   });
 
   it('validates the invite body strictly', async () => {

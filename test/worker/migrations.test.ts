@@ -1,6 +1,7 @@
 import { applyD1Migrations } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { FREE_MAIL_DOMAINS } from '../../shared/matching.ts';
 
 // Design §12: migrations keep data. The first migration goes onto an empty D1, rows are
 // seeded into every table, then every later migration runs and no row may be lost.
@@ -9,11 +10,15 @@ const T = '2026-10-01T09:00:00.000Z';
 const ORG = '01900000-0000-7000-8000-000000000001';
 const USER = '01900000-0000-7000-8000-000000000002';
 const ACCOUNT = '01900000-0000-7000-8000-000000000003';
+const FREE_ORG = '01900000-0000-7000-8000-000000000004';
 
 const seed = [
   `INSERT INTO orgs (id, name, settings, version, created_at, updated_at) VALUES ('${ORG}', 'Seeded', '{}', 9, '${T}', '${T}')`,
   `INSERT INTO users (id, org_id, name, email, role, time_zone, created_at, updated_at) VALUES ('${USER}', '${ORG}', 'Ada', 'ada@seed.test', 'admin', 'UTC', '${T}', '${T}')`,
   `INSERT INTO tokens (id, org_id, user_id, hash, kind, created_at) VALUES ('t1', '${ORG}', '${USER}', 'h1', 'api', '${T}')`,
+  // An org whose admin uses a free-mail address, with settings already set.
+  `INSERT INTO orgs (id, name, settings, version, created_at, updated_at) VALUES ('${FREE_ORG}', 'Free', '{"escalationDays":9}', 0, '${T}', '${T}')`,
+  `INSERT INTO users (id, org_id, name, email, role, time_zone, created_at, updated_at) VALUES ('u-free', '${FREE_ORG}', 'Fay', 'Fay@GMail.com', 'admin', 'UTC', '${T}', '${T}')`,
   `INSERT INTO accounts (id, org_id, name, domains, stakeholder, tier, version, created_at, updated_at) VALUES ('${ACCOUNT}', '${ORG}', 'Acme', '["acme.test"]', 'customer', 'strategic', 1, '${T}', '${T}')`,
   `INSERT INTO account_domains (org_id, domain, account_id) VALUES ('${ORG}', 'acme.test', '${ACCOUNT}')`,
   `INSERT INTO contacts (id, org_id, account_id, name, emails, version, created_at, updated_at) VALUES ('c1', '${ORG}', '${ACCOUNT}', 'Cy', '["cy@acme.test"]', 2, '${T}', '${T}')`,
@@ -72,8 +77,24 @@ describe('migrations', () => {
       last_strategic_at: '2026-10-03T04:30:00.000Z',
       last_interaction_at: '2026-10-03T04:30:00.000Z',
     });
+    // 0007: the org's own mail domain is its first admin's, never a free-mail provider's.
+    const settings = await d
+      .prepare('SELECT id, settings FROM orgs ORDER BY id')
+      .all<{ id: string; settings: string }>();
+    expect(settings.results.map((r) => [r.id, JSON.parse(r.settings)])).toEqual([
+      [ORG, { internalDomains: ['seed.test'] }],
+      [FREE_ORG, { escalationDays: 9, internalDomains: [] }],
+    ]);
     // Re-applying is a no-op.
     await applyD1Migrations(d, env.TEST_MIGRATIONS);
     expect(await rowCounts(d)).toEqual(after);
+  });
+});
+
+describe('migration 0007', () => {
+  it('knows every free-mail domain the matching knows', () => {
+    const m = env.TEST_MIGRATIONS.find((x) => x.name.startsWith('0007_'))!;
+    const sql = m.queries.join('\n');
+    for (const domain of FREE_MAIL_DOMAINS) expect(sql, domain).toContain(`'${domain}'`);
   });
 });

@@ -59,6 +59,73 @@ const ownInteraction = async (team: Team, me: TestUser | undefined) => {
 const ownReminder = (team: Team, me: TestUser | undefined) =>
   seedReminder(env.DB, team.org.id, (me ?? team.member).user.id);
 const csv = { 'content-type': 'text/csv' };
+const adminOnly = (status: number): Record<Who, number> => ({
+  none: 401,
+  member: 403,
+  manager: 403,
+  admin: status,
+});
+/** A pending invite of the org, fresh per caller. */
+const pendingInvite = async (team: Team) =>
+  (
+    await call('POST', '/api/invites', {
+      token: team.admin.token,
+      body: { email: `${uuidv7()}@new.test`, role: 'member' },
+    })
+  ).json as { id: string; code: string };
+
+/** Design §13: people, invites and settings. */
+const PEOPLE_ROWS: Row[] = [
+  {
+    method: 'GET',
+    route: '/api/auth/invite',
+    // Anyone holding a code, signed in or not.
+    expect: all(200, 200),
+    req: async (team) => ({
+      path: `/api/auth/invite?code=${encodeURIComponent((await pendingInvite(team)).code)}`,
+    }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/me',
+    expect: all(200),
+    req: () => ({ path: '/api/me', body: { timeZone: 'UTC' } }),
+  },
+  { method: 'GET', route: '/api/users', expect: all(200), req: () => ({ path: '/api/users' }) },
+  {
+    method: 'PATCH',
+    route: '/api/users/{id}',
+    // Another person's profile or role: an admin only (one's own profile is anyone's, see people.test.ts).
+    expect: adminOnly(200),
+    req: async (team) => ({
+      path: `/api/users/${(await inviteUser(team.admin.token, 'member')).user.id}`,
+      body: { name: 'Renamed', role: 'manager' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/{id}/deactivate',
+    expect: adminOnly(200),
+    req: async (team) => ({
+      path: `/api/users/${(await inviteUser(team.admin.token, 'member')).user.id}/deactivate`,
+      body: { reassignTo: team.admin.user.id },
+    }),
+  },
+  { method: 'GET', route: '/api/invites', expect: managersOnly(200), req: () => ({ path: '/api/invites' }) },
+  {
+    method: 'DELETE',
+    route: '/api/invites/{id}',
+    expect: managersOnly(204),
+    req: async (team) => ({ path: `/api/invites/${(await pendingInvite(team)).id}` }),
+  },
+  { method: 'GET', route: '/api/settings', expect: all(200), req: () => ({ path: '/api/settings' }) },
+  {
+    method: 'PATCH',
+    route: '/api/settings',
+    expect: adminOnly(200),
+    req: () => ({ path: '/api/settings', body: { escalationDays: 8 } }),
+  },
+];
 
 /** Design §7, one row per route. */
 const TABLE: Row[] = [
@@ -100,7 +167,12 @@ const TABLE: Row[] = [
     // One's own token, for everyone.
     expect: all(204),
     req: async (team, _who, me) => {
-      const again = await inviteUser(team.admin.token, 'member', (me ?? team.member).user.email);
+      const who = me ?? team.member;
+      const again = await inviteUser(
+        team.admin.token,
+        who.user.role as 'member' | 'manager' | 'admin',
+        who.user.email,
+      );
       const listed = await call('GET', '/api/tokens', { token: again.token });
       const id = listed.json.items.find((t: { current: boolean }) => t.current).id;
       return { path: `/api/tokens/${id}` };
@@ -234,6 +306,7 @@ const TABLE: Row[] = [
     expect: managersOnly(200),
     req: () => ({ path: '/api/import/contacts', body: `name,email\nP,${uuidv7()}@p.test`, headers: csv }),
   },
+  ...PEOPLE_ROWS,
   {
     method: 'GET',
     route: '/api/openapi.json',

@@ -31,6 +31,7 @@ import {
   TokenListQuerySchema,
 } from '../../shared/schemas/index.ts';
 import { SetupRequestSchema } from '../routes/setup.ts';
+import { PEOPLE_ROUTES } from './people-routes.ts';
 
 export type Role = 'member' | 'manager' | 'admin';
 
@@ -265,6 +266,7 @@ export const ROUTES: RouteDoc[] = [
     status: 200,
     response: ImportResponseSchema,
   },
+  ...PEOPLE_ROUTES,
   {
     method: 'get',
     path: '/api/openapi.json',

@@ -190,6 +190,7 @@ export async function computeSummary(
           overdueReminders: late.get(p.id)?.overdue ?? 0,
           escalatedReminders: Number(late.get(p.id)?.escalated ?? 0),
           lastActivityAt: p.lastActivityAt,
+          former: p.deletedAt !== null,
         };
       })
       .sort((x, y) => x.name.localeCompare(y.name) || (x.userId < y.userId ? -1 : 1)),
