@@ -70,7 +70,9 @@ export function AccountBasics(props: {
           <FieldError id={`${idp}-cadence-error`} text={errors.cadence} />
           {!errors.cadence && (
             <span id={`${idp}-cadence-hint`} class="muted hint">
-              Empty: the {draft.tier} default, {props.defaultCadence[draft.tier]} days.
+              {draft.cadence.trim() === '0'
+                ? 'Off: no keep-in-touch reminders.'
+                : `Empty: the ${draft.tier} default, ${props.defaultCadence[draft.tier]} days. 0: off.`}
             </span>
           )}
         </label>

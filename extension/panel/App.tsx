@@ -15,6 +15,9 @@ import { pendingText, SyncStatus } from './SyncStatus.tsx';
 import { signOut } from './session.ts';
 import { Timeline } from './Timeline.tsx';
 import { UndoBar, type UndoOffer } from './UndoBar.tsx';
+import { Upcoming } from './Upcoming.tsx';
+import { upcomingItems } from './upcoming.ts';
+import { useAccountNames } from './use-account-names.ts';
 import { useLocalData } from './use-local-data.ts';
 import { usePageAccount } from './use-page-account.ts';
 import { useTabContext } from './use-tab-context.ts';
@@ -47,6 +50,26 @@ export function App() {
   }, []);
 
   const names = useMemo(() => new Map((data?.org?.people ?? []).map((p) => [p.id, p.name])), [data?.org]);
+  const now = Date.now();
+  const upcoming = useMemo(
+    () =>
+      data
+        ? upcomingItems({
+            reminders: data.reminders,
+            pending: data.pending,
+            userId,
+            now,
+            awaitingReplyBusinessDays: settings.awaitingReplyBusinessDays,
+            calendar: {
+              timeZone: zoneOr(data.credentials?.user?.timeZone),
+              workingHours: settings.workingHours,
+              holidays: settings.holidays,
+            },
+          })
+        : [],
+    [data, settings, userId],
+  );
+  const accountNames = useAccountNames(data?.db, upcoming);
 
   if (!data) return <main aria-busy="true">Loading…</main>;
   const creds = data.credentials;
@@ -64,6 +87,7 @@ export function App() {
     );
 
   const zone = zoneOr(creds.user?.timeZone);
+  const role = creds.user?.role ?? 'member';
   const { account } = page;
   const changed = async () => {
     await reload();
@@ -104,7 +128,7 @@ export function App() {
         userId={userId}
         context={context}
         loading={loading}
-        role={creds.user?.role ?? 'member'}
+        role={role}
         match={page.match}
         focusAccount={page.focusAccount}
         account={account}
@@ -128,10 +152,24 @@ export function App() {
       <Reminders
         db={data.db}
         userId={userId}
+        role={role}
         timeZone={zone}
-        due={dueReminders(data.reminders, Date.now())}
+        due={dueReminders(data.reminders, now)}
+        now={now}
+        escalationDays={settings.escalationDays}
+        strategicCadence={settings.cadenceDays.strategic}
         accountId={account?.id ?? null}
         accountName={account?.name ?? null}
+        onChanged={changed}
+      />
+      <Upcoming
+        db={data.db}
+        userId={userId}
+        timeZone={zone}
+        items={upcoming}
+        accountId={account?.id ?? null}
+        accountName={account?.name ?? null}
+        accountNames={accountNames}
         onChanged={changed}
       />
       <Timeline

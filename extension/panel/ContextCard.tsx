@@ -8,6 +8,7 @@ import { suggestAccountName } from './account-name.ts';
 import { CreateAccount } from './CreateAccount.tsx';
 import { createContact } from './directory-writes.ts';
 import type { Company, ContextMatch, PersonMatch } from './local-match.ts';
+import { formatDate } from './time-format.ts';
 
 const SITE_NAMES: Record<PageContext['site'], string> = {
   gmail: 'Gmail thread',
@@ -99,7 +100,13 @@ function AccountLine(props: Props) {
     <div class="account-line">
       <p data-testid="context-account">
         <strong>{a.name}</strong> <span class={`tag tag-${a.tier}`}>{a.tier}</span>{' '}
-        <span class="muted">{a.stakeholder}</span>
+        <span class="muted">
+          {a.stakeholder} ·{' '}
+          {a.cadenceDays === 0
+            ? 'keep-in-touch off'
+            : `every ${a.cadenceDays ?? props.defaultCadence[a.tier]} days`}
+          {a.endsOn ? ` · ends ${formatDate(a.endsOn)}` : ''}
+        </span>
         {a.pending ? <span class="muted"> · not synced yet</span> : null}
       </p>
       {canEditAccount(a, props.userId, props.role) && (

@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
+import { effectiveDueAt } from '../../shared/reminders/escalation.ts';
+import type { Role } from '../../shared/schemas/common.ts';
 import type { SnoozeRequest } from '../../shared/schemas/reminder.ts';
 import { localDateTimeToInstant } from '../../shared/time/local-day.ts';
-import { formatWhen } from '../../shared/ui/TimelineRow.tsx';
 import type { Db, LocalReminder } from '../lib/db.ts';
 import { enqueue } from '../lib/outbox.ts';
+import { AllianceActions } from './AllianceActions.tsx';
+import { formatTime, lateBy } from './time-format.ts';
+import { splitDue } from './upcoming.ts';
 
 type Preset = Extract<SnoozeRequest, { preset: string }>['preset'];
 
@@ -17,18 +21,28 @@ const SNOOZES: { preset: Preset; label: string }[] = [
 interface Props {
   db: Db;
   userId: string;
+  role: Role;
   timeZone: string;
   /** Due reminders, most overdue first. */
   due: LocalReminder[];
+  now: number;
+  escalationDays: number;
+  strategicCadence: number;
   accountId: string | null;
   accountName: string | null;
   onChanged: () => void;
 }
 
-/** Reminders due for the account in view, then all others due, each with done, snooze and dismiss. */
+/**
+ * Reminders that are due: those escalated (late by more than the org's
+ * escalation days) apart and first, then the account in view's, then all
+ * others; each says how late it is, with done, snooze and dismiss, and the
+ * alliance-ending reminder offers its decisions.
+ */
 export function Reminders(props: Props) {
-  const forAccount = props.accountId ? props.due.filter((r) => r.accountId === props.accountId) : [];
-  const others = props.due.filter((r) => !forAccount.includes(r));
+  const { escalated, overdue } = splitDue(props.due, props.now, props.escalationDays);
+  const forAccount = props.accountId ? overdue.filter((r) => r.accountId === props.accountId) : [];
+  const others = overdue.filter((r) => !forAccount.includes(r));
   return (
     <section aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">Reminders due</h2>
@@ -36,6 +50,14 @@ export function Reminders(props: Props) {
         <p class="muted">Nothing due.</p>
       ) : (
         <>
+          {escalated.length > 0 && (
+            <ReminderList
+              label={`Escalated: over ${props.escalationDays} days late, your manager sees these`}
+              items={escalated}
+              testid="escalated"
+              {...props}
+            />
+          )}
           {forAccount.length > 0 && (
             <ReminderList
               label={`For ${props.accountName ?? 'this account'}`}
@@ -44,7 +66,11 @@ export function Reminders(props: Props) {
             />
           )}
           {others.length > 0 && (
-            <ReminderList label={forAccount.length > 0 ? 'All others' : 'All'} items={others} {...props} />
+            <ReminderList
+              label={forAccount.length > 0 || escalated.length > 0 ? 'All others' : 'All'}
+              items={others}
+              {...props}
+            />
           )}
         </>
       )}
@@ -52,20 +78,20 @@ export function Reminders(props: Props) {
   );
 }
 
-function ReminderList(props: Props & { label: string; items: LocalReminder[] }) {
+function ReminderList(props: Props & { label: string; items: LocalReminder[]; testid?: string }) {
   return (
-    <div>
+    <div data-testid={props.testid}>
       <h3 class="sub">{props.label}</h3>
       <ul class="reminders">
         {props.items.map((r) => (
-          <ReminderRow key={r.id} reminder={r} {...props} />
+          <ReminderRow key={r.id} reminder={r} escalated={props.testid === 'escalated'} {...props} />
         ))}
       </ul>
     </div>
   );
 }
 
-function ReminderRow(props: Props & { reminder: LocalReminder }) {
+function ReminderRow(props: Props & { reminder: LocalReminder; escalated: boolean }) {
   const { reminder: r } = props;
   const [busy, setBusy] = useState(false);
   const act = async (write: () => Promise<unknown>) => {
@@ -88,13 +114,33 @@ function ReminderRow(props: Props & { reminder: LocalReminder }) {
     const at = date ? localDateTimeToInstant(date, '09:00', props.timeZone) : Number.NaN;
     if (Number.isFinite(at)) void snooze({ until: new Date(at).toISOString() });
   };
+  const dueAt = effectiveDueAt(r);
   return (
-    <li data-testid="reminder" data-reminder-id={r.id} class={r.escalated ? 'escalated' : undefined}>
+    <li
+      data-testid="reminder"
+      data-reminder-id={r.id}
+      data-rule={r.rule}
+      class={props.escalated ? 'escalated' : undefined}
+    >
       <span>{r.title}</span>
       <span class="muted">
-        due {formatWhen(r.dueAt, props.timeZone)}
-        {r.escalated ? ' · overdue over a week' : ''}
+        due {formatTime(dueAt, props.timeZone)} ·{' '}
+        <span class={props.escalated ? 'error' : 'late'} data-testid="overdue">
+          overdue {lateBy(dueAt, props.now)}
+        </span>
+        {r.pending ? ' · not synced yet' : ''}
       </span>
+      {r.rule === 'alliance-ending' && (
+        <AllianceActions
+          db={props.db}
+          reminder={r}
+          userId={props.userId}
+          role={props.role}
+          timeZone={props.timeZone}
+          strategicCadence={props.strategicCadence}
+          onChanged={props.onChanged}
+        />
+      )}
       <span class="actions">
         <button type="button" disabled={busy} onClick={done} aria-label={`Done: ${r.title}`}>
           Done

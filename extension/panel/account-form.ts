@@ -44,14 +44,14 @@ export function accountDraftOf(a: AccountInput): AccountDraft {
 const DOMAIN_RE = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A cadence as typed: empty is the tier's default (null); otherwise whole days, 1–365. */
+/** A cadence as typed: empty is the tier's default (null), 0 is off; otherwise whole days up to 365. */
 export function parseCadence(text: string): number | null | string {
   const t = text.trim();
   if (!t) return null;
   const n = Number(t);
-  return Number.isInteger(n) && n >= 1 && n <= 365
+  return Number.isInteger(n) && n >= 0 && n <= 365
     ? n
-    : 'A whole number of days from 1 to 365, or empty for the default.';
+    : 'Whole days up to 365 (0 switches reminders off), or empty for the default.';
 }
 
 /** Domains as typed, lower-cased and de-duplicated; or what is wrong with them. */

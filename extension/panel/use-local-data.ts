@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Mutation } from '../../shared/schemas/index.ts';
 import { CHANGES_CHANNEL } from '../lib/context-key.ts';
 import {
   type Credentials,
@@ -19,6 +20,8 @@ export interface LocalData {
   credentials: Credentials | null;
   sync: SyncState;
   pendingCount: number;
+  /** The outbox: changes not yet acknowledged by the server, oldest first. */
+  pending: Mutation[];
   /** The user's latest interactions, newest first. */
   recent: LocalInteraction[];
   reminders: LocalReminder[];
@@ -59,9 +62,9 @@ export async function latestInteractions(
 async function load(): Promise<LocalData> {
   const db = await openRapportDb();
   const credentials = await getCredentials(db);
-  const [sync, pendingCount, recent, reminders, focus, org] = await Promise.all([
+  const [sync, pending, recent, reminders, focus, org] = await Promise.all([
     getSyncState(db),
-    db.count('outbox'),
+    db.getAll('outbox'),
     latestInteractions(db, RECENT, undefined, credentials?.user?.id),
     db.getAll('reminders'),
     getMeta<Focus>(db, FOCUS_KEY),
@@ -72,7 +75,8 @@ async function load(): Promise<LocalData> {
     db,
     credentials: credentials ?? null,
     sync,
-    pendingCount,
+    pendingCount: pending.length,
+    pending,
     recent,
     reminders,
     focusAccountId,

@@ -81,9 +81,9 @@ describe('accounts set up right where the thread is', () => {
     const edit = panel.getByTestId('edit-account');
     await edit.getByLabel('Domains').fill('globex.example, globex.co.uk');
     await edit.getByLabel('Alliance ends').fill('2027-06-30');
-    await edit.getByLabel('Cadence (days)').fill('0');
+    await edit.getByLabel('Cadence (days)').fill('400');
     await edit.getByRole('button', { name: 'Save account' }).click();
-    expect(await edit.getByRole('alert').textContent()).toContain('from 1 to 365');
+    expect(await edit.getByRole('alert').textContent()).toContain('Whole days up to 365');
     await edit.getByLabel('Cadence (days)').fill('21');
     await edit.getByRole('button', { name: 'Save account' }).click();
     await expect

@@ -125,15 +125,17 @@ describe('account forms', () => {
       endsOn: '2026-12-31',
     });
     expect(
-      buildAccount({ ...draft, name: ' ', cadence: '0', domains: 'acme', endsOn: '2025-01-01' }, original),
+      buildAccount({ ...draft, name: ' ', cadence: '-1', domains: 'acme', endsOn: '2025-01-01' }, original),
     ).toEqual({
       name: 'Give the account a name.',
-      cadence: 'A whole number of days from 1 to 365, or empty for the default.',
+      cadence: 'Whole days up to 365 (0 switches reminders off), or empty for the default.',
       domains: '“acme” is not a domain name (like acme.com).',
       endsOn: 'The end is before the start.',
     });
     expect(parseCadence('')).toBeNull();
     expect(parseCadence(' 21 ')).toBe(21);
+    expect(parseCadence('0')).toBe(0);
+    expect(parseCadence('2.5')).toMatch(/^Whole days/);
     expect(parseDomains('')).toEqual([]);
   });
 });
