@@ -17,6 +17,8 @@ export class FakeSyncServer {
   intercept: ((path: string, attempt: number) => Response | 'apply-then-drop' | null) | null = null;
   reject = new Set<string>();
   requests = 0;
+  /** Rows per pull page, as the Worker's MAX_PULL_ROWS; everything in one page when unset. */
+  pageSize = Number.POSITIVE_INFINITY;
 
   fetch = async (input: URL | RequestInfo, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
@@ -77,15 +79,19 @@ export class FakeSyncServer {
 
   private pull(q: URLSearchParams): Response {
     const cookie = Number(q.get('cookie'));
-    const newer = (rows: Map<string, Row>) => [...rows.values()].filter((r) => r.version > cookie);
+    const newer = [...this.interactions.values(), ...this.reminders.values()]
+      .filter((r) => r.version > cookie)
+      .sort((a, b) => a.version - b.version);
+    const page = newer.slice(0, this.pageSize);
+    const hasMore = page.length < newer.length;
     const body: PullResponse = {
-      cookie: this.version,
+      cookie: hasMore ? page[page.length - 1]!.version : this.version,
       lastMutationId: this.clients.get(q.get('clientId') ?? '') ?? 0,
-      hasMore: false,
+      hasMore,
       accounts: [],
       contacts: [],
-      interactions: newer(this.interactions) as never,
-      reminders: newer(this.reminders) as never,
+      interactions: page.filter((r) => this.interactions.get(r.id) === r) as never,
+      reminders: page.filter((r) => this.reminders.get(r.id) === r) as never,
     };
     return json(200, body);
   }

@@ -143,6 +143,45 @@ describe('syncOnce', () => {
     expect(await pendingMutations(db)).toEqual([]);
   });
 
+  it('pulls page after page, asking for the next before writing the current, and resumes after a failure', async () => {
+    const db = await freshDb();
+    const rows = ['a', 'b', 'c', 'd', 'e'].map((t) => interaction(t));
+    for (const [i, r] of rows.entries())
+      server.interactions.set(r.id, {
+        ...r,
+        version: i + 1,
+        userId: USER_ID,
+        createdAt: 'x',
+        updatedAt: 'x',
+        deletedAt: null,
+      });
+    server.version = rows.length;
+    server.pageSize = 2;
+    // How many rows the replica held when each page was asked for.
+    const asked: Promise<number>[] = [];
+    let failThird = true;
+    server.intercept = (path, attempt) => {
+      if (path !== '/api/sync/pull') return null;
+      // Started now, a read sees the replica as it is before any write begun after this request.
+      asked.push(db.count('interactions'));
+      if (failThird && attempt === 3) {
+        failThird = false;
+        return json(503, { type: 'x', title: 'busy', status: 503 });
+      }
+      return null;
+    };
+    const first = await syncOnce(db, 0);
+    expect(first.ok).toBe(false);
+    // Pages one and two were written; the third failed, so the cookie stays at page two's.
+    expect(await db.count('interactions')).toBe(4);
+    expect(await db.get('meta', 'cookie')).toBe(4);
+    expect((await syncOnce(db, 0)).ok).toBe(true);
+    expect(await db.count('interactions')).toBe(5);
+    expect(await db.get('meta', 'cookie')).toBe(5);
+    // Page two was asked for before page one was written.
+    expect((await Promise.all(asked)).slice(0, 2)).toEqual([0, 0]);
+  });
+
   it('does nothing when not signed in', async () => {
     const db = await freshDb(false);
     expect(await syncOnce(db)).toEqual({ ok: false, retryAt: null });
