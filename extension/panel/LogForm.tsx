@@ -10,6 +10,7 @@ import {
   buildInteraction,
   draftOf,
   emptyDraft,
+  fromLocalInput,
   kindOf,
   type LogDraft,
   toLocalInput,
@@ -94,12 +95,26 @@ export function LogForm(props: Props) {
     [draft.title, draft.notes, draft.kind, context?.title, chosenAccount?.tier],
   );
 
+  // The page shows no time the extractor could read: When is offered to correct, now unless changed.
+  const noPageTime = !draft.manual && !editing && context !== null && context.occurredAt === null;
+
   const save = async (e: Event) => {
     e.preventDefault();
     const now = Date.now();
+    const pageTime = noPageTime && draft.when ? fromLocalInput(draft.when, props.timeZone) : null;
+    if (noPageTime && draft.when && !pageTime) {
+      setMessage({ text: 'That time is not valid.', error: true });
+      return;
+    }
     const built = editing
       ? buildEdit(draft, editing, now, props.timeZone)
-      : buildInteraction(draft, context, match, now, props.timeZone);
+      : buildInteraction(
+          draft,
+          pageTime ? { ...context!, occurredAt: pageTime } : context,
+          match,
+          now,
+          props.timeZone,
+        );
     if (typeof built === 'string') {
       setMessage({ text: built, error: true });
       return;
@@ -199,16 +214,23 @@ export function LogForm(props: Props) {
           data-mode={editing ? 'edit' : 'new'}
         >
           <InteractionFields
-            draft={draft}
+            draft={
+              noPageTime && !draft.when ? { ...draft, when: toLocalInput(Date.now(), props.timeZone) } : draft
+            }
             set={set}
             name="tag"
             timeZone={props.timeZone}
             suggestion={{ tag: suggestion.tag, reason: suggestion.reasons[0] ?? '' }}
-            showWhen={draft.manual || editing !== null}
+            showWhen={draft.manual || editing !== null || noPageTime}
             accounts={draft.manual || editing ? (accounts ?? (account ? [account] : [])) : null}
             onAccountPicked={() => setAccountTouched(true)}
             titlePlaceholder={draft.manual ? 'Call with Acme about the renewal' : ''}
           />
+          {noPageTime && (
+            <p class="muted" data-testid="no-page-time">
+              The page shows no time Rapport can read: it is logged at When, now unless you change it.
+            </p>
+          )}
           <div class="row">
             <button type="submit" class="primary" disabled={saving}>
               {editing ? 'Update' : 'Save'}
