@@ -1,11 +1,15 @@
 // `npm run seed`: seeds the local D1 database with the demo org (idempotent) and prints its tokens.
 import { getPlatformProxy } from 'wrangler';
+import { readDevCredentials, writeDevCredentials } from './lib/dev-credentials.ts';
 import { ROOT } from './lib/dev-env.ts';
 import { type DemoCredentials, seedDemo } from './lib/seed.ts';
 import { migrateLocal } from './lib/wrangler-dev.ts';
 
-/** Applies migrations and seeds through wrangler's local D1 (the same files `wrangler dev` uses). */
-export async function seedLocal(): Promise<DemoCredentials & { created: boolean }> {
+/**
+ * Applies migrations and seeds through wrangler's local D1 (the same files `wrangler dev` uses).
+ * The demo tokens of the last run (`.dev-credentials.json`) are reused while they still work.
+ */
+export async function seedLocal(): Promise<DemoCredentials & { created: boolean; reused: number }> {
   migrateLocal();
   const proxy = await getPlatformProxy<{ DB: D1Database }>({
     configPath: `${ROOT}wrangler.toml`,
@@ -13,7 +17,9 @@ export async function seedLocal(): Promise<DemoCredentials & { created: boolean 
     remoteBindings: false,
   });
   try {
-    return await seedDemo(proxy.env.DB);
+    const creds = await seedDemo(proxy.env.DB, new Date(), readDevCredentials());
+    writeDevCredentials(creds);
+    return creds;
   } finally {
     await proxy.dispose();
   }
@@ -27,10 +33,11 @@ if (import.meta.main) {
     console.log(JSON.stringify(creds));
     process.exit(0);
   }
+  console.log(creds.created ? 'Seeded the demo organisation.' : 'Demo organisation already present.');
   console.log(
-    creds.created
-      ? 'Seeded the demo organisation.'
-      : 'Demo organisation already present; minted fresh tokens.',
+    creds.reused === creds.users.length
+      ? 'Demo tokens (reused from .dev-credentials.json):'
+      : 'Demo tokens (new ones where the saved ones no longer worked; saved in .dev-credentials.json):',
   );
   for (const u of creds.users) console.log(`  ${u.name.padEnd(16)} ${u.role.padEnd(8)} ${u.token}`);
 }

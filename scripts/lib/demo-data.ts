@@ -1,12 +1,19 @@
 import type { AccountInput, ContactInput, InteractionInput, Tag } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 
-// The demo organisation that `npm start` seeds: a manager, two salespeople, a
+// The demo organisation that `npm start` seeds: an admin, a manager, two salespeople, a
 // handful of accounts of each tier and a few weeks of realistic interactions.
 
 export const DEMO_ORG = 'Northwind Demo';
 
 export const DEMO_USERS = [
+  {
+    key: 'admin',
+    name: 'Alex Moreau',
+    email: 'alex@northwind.example',
+    role: 'admin',
+    timeZone: 'Europe/Paris',
+  },
   {
     key: 'manager',
     name: 'Maya Lindqvist',

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { MutationEnvelope } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { hashSecret, newSecret } from '../../worker/auth/secrets.ts';
 import { db } from '../../worker/db/client.ts';
 import { orgs, tokens, users } from '../../worker/db/schema.ts';
+import { initialSettings } from '../../worker/people/setup.ts';
 import { push } from '../../worker/sync/push.ts';
 import {
   contactInput,
@@ -19,26 +20,71 @@ export interface DemoCredentials {
   users: { key: DemoUserKey; name: string; email: string; role: string; id: string; token: string }[];
 }
 
-/** Mints a fresh API token per demo user (the old ones stay valid); tokens are stored hashed only. */
-async function mintTokens(d: ReturnType<typeof db>, orgId: string, now: string): Promise<DemoCredentials> {
+/** Whether `token` still signs `userId` in: a live, unexpired API token of an active user. */
+async function works(d: ReturnType<typeof db>, userId: string, token: string, now: string): Promise<boolean> {
+  const [row] = await d
+    .select({ id: tokens.id })
+    .from(tokens)
+    .innerJoin(users, eq(users.id, tokens.userId))
+    .where(
+      and(
+        eq(tokens.hash, await hashSecret(token)),
+        eq(tokens.kind, 'api'),
+        eq(tokens.userId, userId),
+        isNull(tokens.revokedAt),
+        or(isNull(tokens.expiresAt), gt(tokens.expiresAt, now)),
+        isNull(users.deletedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * One API token per demo user: the one from `known` (the last run's
+ * credentials) while it still works, else a fresh one. So repeated starts do
+ * not pile up never-expiring tokens; tokens are stored hashed only.
+ */
+async function demoTokens(
+  d: ReturnType<typeof db>,
+  orgId: string,
+  now: string,
+  known: DemoCredentials | null,
+): Promise<DemoCredentials & { reused: number }> {
   const rows = await d.select().from(users).where(eq(users.orgId, orgId));
-  const out: DemoCredentials = { orgId, users: [] };
+  const out: DemoCredentials & { reused: number } = { orgId, users: [], reused: 0 };
   for (const u of DEMO_USERS) {
     const row = rows.find((r) => r.email === u.email);
-    if (!row) continue;
-    const token = newSecret('api');
-    await d.insert(tokens).values({
-      id: uuidv7(),
-      orgId,
-      userId: row.id,
-      hash: await hashSecret(token),
-      kind: 'api',
-      label: 'demo (npm start)',
-      createdAt: now,
-    });
-    out.users.push({ key: u.key, name: u.name, email: u.email, role: u.role, id: row.id, token });
+    if (!row || row.deletedAt !== null) continue;
+    const saved = known?.orgId === orgId ? known.users.find((k) => k.id === row.id) : undefined;
+    let token = saved?.token;
+    if (token && (await works(d, row.id, token, now))) out.reused++;
+    else {
+      token = newSecret('api');
+      await d.insert(tokens).values({
+        id: uuidv7(),
+        orgId,
+        userId: row.id,
+        hash: await hashSecret(token),
+        kind: 'api',
+        label: 'demo (npm start)',
+        createdAt: now,
+      });
+    }
+    out.users.push({ key: u.key, name: row.name, email: u.email, role: row.role, id: row.id, token });
   }
   return out;
+}
+
+/** Demo people missing from an org seeded by an earlier version (the admin came later). */
+async function addMissingUsers(d: ReturnType<typeof db>, orgId: string, now: string): Promise<void> {
+  const rows = await d.select({ email: users.email }).from(users).where(eq(users.orgId, orgId));
+  const have = new Set(rows.map((r) => r.email));
+  for (const u of DEMO_USERS) {
+    if (have.has(u.email)) continue;
+    const { key: _k, ...person } = u;
+    await d.insert(users).values({ ...person, id: uuidv7(), orgId, createdAt: now, updatedAt: now });
+  }
 }
 
 /**
@@ -48,18 +94,28 @@ async function mintTokens(d: ReturnType<typeof db>, orgId: string, now: string):
 export async function seedDemo(
   DB: D1Database,
   now = new Date(),
-): Promise<DemoCredentials & { created: boolean }> {
+  known: DemoCredentials | null = null,
+): Promise<DemoCredentials & { created: boolean; reused: number }> {
   const d = db({ DB });
   const iso = now.toISOString();
   const [existing] = await d.select().from(orgs).where(eq(orgs.name, DEMO_ORG)).limit(1);
-  if (existing) return { ...(await mintTokens(d, existing.id, iso)), created: false };
+  if (existing) {
+    await addMissingUsers(d, existing.id, iso);
+    return { ...(await demoTokens(d, existing.id, iso, known)), created: false };
+  }
 
   const orgId = uuidv7();
   const ids = Object.fromEntries(DEMO_USERS.map((u) => [u.key, uuidv7()])) as Record<DemoUserKey, string>;
   await d.batch([
-    d
-      .insert(orgs)
-      .values({ id: orgId, name: DEMO_ORG, settings: '{}', version: 0, createdAt: iso, updatedAt: iso }),
+    d.insert(orgs).values({
+      id: orgId,
+      name: DEMO_ORG,
+      // As setup does: the first admin's domain is the org's own, so colleagues never become accounts.
+      settings: JSON.stringify(initialSettings(DEMO_USERS[0].email)),
+      version: 0,
+      createdAt: iso,
+      updatedAt: iso,
+    }),
     ...DEMO_USERS.map((u) =>
       d.insert(users).values({
         id: ids[u.key],
@@ -101,7 +157,7 @@ export async function seedDemo(
       now,
     );
   }
-  return { ...(await mintTokens(d, orgId, iso)), created: true };
+  return { ...(await demoTokens(d, orgId, iso, known)), created: true };
 }
 
 async function pushAll(

@@ -51,6 +51,8 @@ export async function startDevServer(opts: {
   vars?: Record<string, string>;
   quiet?: boolean;
   timeoutMs?: number;
+  /** Called as soon as wrangler is spawned, before it is healthy: its pid is its process group's id. */
+  onSpawn?: (child: ChildProcess) => void;
 }): Promise<DevServer> {
   const args = [
     'dev',
@@ -68,6 +70,7 @@ export async function startDevServer(opts: {
     detached: true,
     stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', opts.quiet ? 'pipe' : 'inherit'],
   });
+  opts.onSpawn?.(child);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
