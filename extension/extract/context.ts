@@ -111,22 +111,48 @@ export function guard(run: () => PageContext | null): PageContext | null {
 
 /**
  * Elements under `root` matching `selector`, minus those inside an `exclude`
- * container (message bodies). Built from selector queries alone: a `closest`
- * walk per element is what makes long threads slow. Pass the containers
- * already found to query them once for several selectors.
+ * container (message bodies) or being one; with a selector, a container
+ * around `root` counts too. Pass the containers already found (in document
+ * order) to look them up once for several selectors.
+ *
+ * Bodies hold most of a long thread's markup, so nothing here searches inside
+ * them: both lists come in document order and one merge walk over them, with
+ * a `contains` per step, tells which matches fall inside a body.
  */
 export function queryOutside(
   root: ParentNode,
   selector: string,
   exclude: string | Iterable<Element>,
 ): Element[] {
-  const skip = new Set<Element>();
-  for (const box of typeof exclude === 'string' ? root.querySelectorAll(exclude) : exclude) {
-    if (box.matches(selector)) skip.add(box);
-    for (const el of box.querySelectorAll(selector)) skip.add(el);
+  const found = root.querySelectorAll(selector);
+  // A handful of matches (a heading, a time line) is cheapest checked one by one.
+  if (typeof exclude === 'string' && found.length <= FEW) {
+    return [...found].filter((el) => !el.closest(exclude));
   }
+  const boxes = outermost(typeof exclude === 'string' ? root.querySelectorAll(exclude) : exclude);
   const out: Element[] = [];
-  for (const el of root.querySelectorAll(selector)) if (!skip.has(el)) out.push(el);
+  let i = 0;
+  for (const el of found) {
+    // Skip the boxes that end before this element; the next one either holds it or comes after it.
+    while (i < boxes.length && !boxes[i]!.contains(el) && boxes[i]!.compareDocumentPosition(el) & FOLLOWING)
+      i++;
+    if (i < boxes.length && boxes[i]!.contains(el)) continue;
+    out.push(el);
+  }
+  return out;
+}
+
+// Node.DOCUMENT_POSITION_FOLLOWING, without needing the DOM's globals.
+const FOLLOWING = 4;
+const FEW = 8;
+
+/** The containers not inside another one, in document order: disjoint subtrees. */
+function outermost(boxes: Iterable<Element>): Element[] {
+  const out: Element[] = [];
+  for (const box of boxes) {
+    const last = out[out.length - 1];
+    if (!last?.contains(box)) out.push(box);
+  }
   return out;
 }
 

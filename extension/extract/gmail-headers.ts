@@ -39,9 +39,8 @@ export function threadPeople(root: Element, bodies: Element[]): PeopleCollector 
   for (const el of queryOutside(root, PEOPLE, bodies)) {
     const email = el.getAttribute('email') ?? el.getAttribute('data-hovercard-id');
     // Only Gmail's person spans carry a `name`; on avatars it is an element name like ":1x".
-    const name = el.hasAttribute('email')
-      ? firstOf(attrOf(el, 'name', 200), textOf(el, 200))
-      : textOf(el, 200);
+    const name = () =>
+      el.hasAttribute('email') ? firstOf(attrOf(el, 'name', 200), textOf(el, 200)) : textOf(el, 200);
     collector.add(email, name, roles.has(el) ? roles.get(el) : classRole(el));
   }
   if (collector.size === 0) {
@@ -96,15 +95,21 @@ export function latestMessageTime(
   const ctx = timeContext(doc, options);
   const dated = new Set<Element>();
   let bestWall: number | null = null;
+  let unread = 0;
   for (const el of queryOutside(root, DATES, bodies)) {
     const wall = printedWall(el, ctx);
-    if (wall === null) continue;
+    if (wall === null) {
+      unread++;
+      continue;
+    }
     if (bestWall === null || wall > bestWall) bestWall = wall;
     const message = el.closest(MESSAGE);
     if (message) dated.add(message);
   }
   let best = bestWall === null ? null : Date.parse(wallToInstant(bestWall, ctx.timeZone) ?? '');
   if (best !== null && Number.isNaN(best)) best = null;
+  // Every date read: the ids would only repeat them.
+  if (unread === 0 && best !== null) return new Date(best).toISOString();
   for (const message of queryOutside(root, MESSAGE, bodies)) {
     if (dated.has(message)) continue;
     const sent = sentAtFromId(message);

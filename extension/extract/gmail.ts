@@ -12,7 +12,6 @@ import {
   isHidden,
   MAX_TITLE,
   parseUrl,
-  queryOutside,
   storedUrl,
 } from './context.ts';
 import { GMAIL_BODY, latestMessageTime, threadPeople } from './gmail-headers.ts';
@@ -81,7 +80,10 @@ function threadToken(url: URL): string | null {
  * URL's id, or else be the last visible one.
  */
 function threadHeading(doc: Document, token: string): Element | null {
-  const headings = queryOutside(doc, HEADINGS, NOT_HEADING);
+  // The few h2s of the page, by tag (a fast lookup), then by what marks the subject.
+  const headings = [...doc.getElementsByTagName('h2')].filter(
+    (h) => h.matches(HEADINGS) && !h.closest(NOT_HEADING),
+  );
   if (HEX_ID_RE.test(token)) {
     const id = token.toLowerCase();
     const match = headings.find((h) => h.getAttribute('data-legacy-thread-id')?.toLowerCase() === id);

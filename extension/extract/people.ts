@@ -81,19 +81,35 @@ export function cleanName(raw: string | null | undefined): string {
 /** Collects people in order of first appearance, one entry per address. */
 export class PeopleCollector {
   readonly #byEmail = new Map<string, { name: string; email: string; role?: ParticipantRole }>();
+  readonly #normalized = new Map<string, string | null>();
 
-  /** Adds a person; invalid addresses are dropped silently. */
-  add(rawEmail: string | null | undefined, rawName?: string | null, role?: ParticipantRole): void {
-    const email = normalizeEmail(rawEmail);
-    if (!email) return;
-    const name = cleanName(rawName);
-    const existing = this.#byEmail.get(email);
-    if (!existing) {
-      if (this.#byEmail.size >= MAX_PARTICIPANTS) return;
-      this.#byEmail.set(email, role ? { name, email, role } : { name, email });
-      return;
+  /**
+   * Adds a person; invalid addresses are dropped silently. The name may be
+   * given as a function, read only while the person still has none: a long
+   * thread names the same few people hundreds of times.
+   */
+  add(
+    rawEmail: string | null | undefined,
+    rawName?: string | null | (() => string),
+    role?: ParticipantRole,
+  ): void {
+    if (!rawEmail) return;
+    let email = this.#normalized.get(rawEmail);
+    if (email === undefined) {
+      email = normalizeEmail(rawEmail);
+      this.#normalized.set(rawEmail, email);
     }
-    if (!existing.name && name) existing.name = name;
+    if (!email) return;
+    const existing = this.#byEmail.get(email);
+    if (existing?.name === '' || !existing) {
+      const name = cleanName(typeof rawName === 'function' ? rawName() : rawName);
+      if (!existing) {
+        if (this.#byEmail.size >= MAX_PARTICIPANTS) return;
+        this.#byEmail.set(email, role ? { name, email, role } : { name, email });
+        return;
+      }
+      existing.name = name;
+    }
     if (role && (!existing.role || ROLE_RANK[role] > ROLE_RANK[existing.role])) existing.role = role;
   }
 
