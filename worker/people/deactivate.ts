@@ -3,12 +3,12 @@
 // and keep counting, under their name marked as former. A plain function of
 // (db, caller, id, input, now) that throws ProblemError, shared by the REST route and the page.
 
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DeactivateRequest, DeactivateResponse } from '../../shared/schemas/index.ts';
 import type { Statement } from '../db/client.ts';
 import { db as drizzleOf } from '../db/client.ts';
 import { guard, isGuardFailure } from '../db/guard.ts';
-import { accounts, reminders, tokens, users } from '../db/schema.ts';
+import { tokens, users } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { forbidden, notFound, ProblemError, problem } from '../http/problem.ts';
 import { loadOrgInputs } from '../reminders/inputs.ts';
@@ -25,6 +25,20 @@ const ROWS_PER_VERSION = 100;
 const RECOMPUTE_CHUNK = 200;
 const RECOMPUTE_BUDGET_MS = 2_000;
 const ATTEMPTS = 3;
+
+/** A synced record type whose rows a person owns (snake_case names: the SQL is raw). */
+interface OwnedRecords {
+  table: string;
+  owner: string;
+}
+
+/**
+ * What a person owns and hands over when deactivated, so nothing is left
+ * without an owner. A record type with an owner (a plan's objectives,
+ * commitments, conflicts) joins this list; its table needs an
+ * `(org_id, <owner>)` index, `id`, `version` and `updated_at`.
+ */
+export const OWNED_RECORDS: readonly OwnedRecords[] = [{ table: 'accounts', owner: 'owner_id' }];
 
 const heirInvalid = () =>
   new ProblemError(
@@ -119,106 +133,129 @@ async function writeOnce(
   const { orgId } = caller;
   const at = now.toISOString();
   const ctx = { orgId, userId: caller.userId, role: caller.role, now: at };
-  const owned = and(eq(accounts.orgId, orgId), eq(accounts.ownerId, target.id));
-  const open = and(
-    eq(reminders.orgId, orgId),
-    eq(reminders.userId, target.id),
-    inArray(reminders.state, ['open', 'snoozed']),
-    isNull(reminders.deletedAt),
-  );
-  const [[ownedCount], [openCount]] = await d.batch([
-    d.select({ n: count() }).from(accounts).where(owned),
-    d.select({ n: count() }).from(reminders).where(open),
+  // One raw D1 batch: the owned record types are named by table, which drizzle's builders cannot
+  // take, so the drizzle-built statements go in as their SQL.
+  const raw = (q: Statement): D1PreparedStatement => {
+    const { sql: text, params } = (q as unknown as { toSQL(): { sql: string; params: unknown[] } }).toSQL();
+    return db.prepare(text).bind(...params);
+  };
+  const openWhere = `org_id = ?1 AND user_id = ?2 AND state IN ('open', 'snoozed') AND deleted_at IS NULL`;
+  const ownedWhere = (t: OwnedRecords) => `org_id = ?1 AND "${t.owner}" = ?2`;
+  const counted = await db.batch<{ n: number }>([
+    db.prepare(`SELECT count(*) AS n FROM reminders WHERE ${openWhere}`).bind(orgId, target.id),
+    ...OWNED_RECORDS.map((t) =>
+      db.prepare(`SELECT count(*) AS n FROM "${t.table}" WHERE ${ownedWhere(t)}`).bind(orgId, target.id),
+    ),
   ]);
-  const version = sql<number>`(SELECT version FROM orgs WHERE id = ${orgId})`;
+  const [openCount, ...ownedCounts] = counted.map((r) => r.results[0]?.n ?? 0);
+  const version = '(SELECT version FROM orgs WHERE id = ?1)';
 
-  // Each slice behind its own version bump; `reassign` and `close` keep the updates, whose rows we count.
-  const sliced: Statement[] = [];
-  const reassign: Statement[] = [];
-  for (let i = 0; i < (ownedCount?.n ?? 0); i += ROWS_PER_VERSION) {
-    const update = d
-      .update(accounts)
-      .set({ ownerId: heirId, version, updatedAt: at })
-      .where(
-        inArray(
-          accounts.id,
-          d.select({ id: accounts.id }).from(accounts).where(owned).limit(ROWS_PER_VERSION),
-        ),
-      )
-      .returning({ id: accounts.id });
-    reassign.push(update);
-    sliced.push(bumpVersion(d, orgId), update);
-  }
-  const close: Statement[] = [];
-  for (let i = 0; i < (openCount?.n ?? 0); i += ROWS_PER_VERSION) {
+  // Each slice behind its own version bump; `handover` and `close` keep the updates, whose rows we count.
+  const sliced: D1PreparedStatement[] = [];
+  const handover = OWNED_RECORDS.map((t, k) => {
+    const updates: D1PreparedStatement[] = [];
+    for (let i = 0; i < ownedCounts[k]!; i += ROWS_PER_VERSION) {
+      const update = db
+        .prepare(
+          `UPDATE "${t.table}" SET "${t.owner}" = ?3, version = ${version}, updated_at = ?4
+           WHERE id IN (SELECT id FROM "${t.table}" WHERE ${ownedWhere(t)} LIMIT ${ROWS_PER_VERSION}) RETURNING id`,
+        )
+        .bind(orgId, target.id, heirId, at);
+      updates.push(update);
+      sliced.push(raw(bumpVersion(d, orgId)), update);
+    }
+    return { ...t, updates };
+  });
+  const close: D1PreparedStatement[] = [];
+  for (let i = 0; i < (openCount ?? 0); i += ROWS_PER_VERSION) {
     // Closed as the engine closes a reminder whose condition ended: a recompute may reopen it
     // for whoever receives it now (the keep-in-touch of a moved account goes to its new owner).
-    const update = d
-      .update(reminders)
-      .set({ state: 'done', closedBy: 'auto', version, updatedAt: at })
-      .where(
-        inArray(
-          reminders.id,
-          d.select({ id: reminders.id }).from(reminders).where(open).limit(ROWS_PER_VERSION),
-        ),
+    const update = db
+      .prepare(
+        `UPDATE reminders SET state = 'done', closed_by = 'auto', version = ${version}, updated_at = ?3
+         WHERE id IN (SELECT id FROM reminders WHERE ${openWhere} LIMIT ${ROWS_PER_VERSION})
+         RETURNING id, account_id`,
       )
-      .returning({ id: reminders.id, accountId: reminders.accountId });
+      .bind(orgId, target.id, at);
     close.push(update);
-    sliced.push(bumpVersion(d, orgId), update);
+    sliced.push(raw(bumpVersion(d, orgId)), update);
   }
-  const revoke: Statement[] = [
-    d
-      .update(tokens)
-      .set({ revokedAt: at })
-      .where(and(eq(tokens.orgId, orgId), eq(tokens.userId, target.id), isNull(tokens.revokedAt)))
-      .returning({ kind: tokens.kind }),
+  const revoke = [
+    raw(
+      d
+        .update(tokens)
+        .set({ revokedAt: at })
+        .where(and(eq(tokens.orgId, orgId), eq(tokens.userId, target.id), isNull(tokens.revokedAt)))
+        .returning({ kind: tokens.kind }),
+    ),
     // Codes that would sign in as them (a device code), or bring them back unseen.
-    d
-      .update(tokens)
-      .set({ revokedAt: at })
-      .where(
-        and(
-          eq(tokens.orgId, orgId),
-          eq(tokens.kind, 'invite'),
-          eq(tokens.email, target.email.toLowerCase()),
-          isNull(tokens.revokedAt),
-        ),
-      )
-      .returning({ kind: tokens.kind }),
+    raw(
+      d
+        .update(tokens)
+        .set({ revokedAt: at })
+        .where(
+          and(
+            eq(tokens.orgId, orgId),
+            eq(tokens.kind, 'invite'),
+            eq(tokens.email, target.email.toLowerCase()),
+            isNull(tokens.revokedAt),
+          ),
+        )
+        .returning({ kind: tokens.kind }),
+    ),
   ];
-  const statements: Statement[] = [
-    guard(d, orgId, sql`EXISTS (SELECT 1 FROM users WHERE id = ${target.id} AND deleted_at IS NULL)`),
-    guard(d, orgId, sql`EXISTS (SELECT 1 FROM users WHERE id = ${heirId} AND deleted_at IS NULL)`),
-    ...(target.role === 'admin' ? [guard(d, orgId, otherActiveAdmin(orgId, target.id))] : []),
-    d
-      .update(users)
-      .set({ deletedAt: at, updatedAt: at })
-      .where(and(eq(users.orgId, orgId), eq(users.id, target.id))),
+  const statements: D1PreparedStatement[] = [
+    raw(guard(d, orgId, sql`EXISTS (SELECT 1 FROM users WHERE id = ${target.id} AND deleted_at IS NULL)`)),
+    raw(guard(d, orgId, sql`EXISTS (SELECT 1 FROM users WHERE id = ${heirId} AND deleted_at IS NULL)`)),
+    ...(target.role === 'admin' ? [raw(guard(d, orgId, otherActiveAdmin(orgId, target.id)))] : []),
+    raw(
+      d
+        .update(users)
+        .set({ deletedAt: at, updatedAt: at })
+        .where(and(eq(users.orgId, orgId), eq(users.id, target.id))),
+    ),
     ...revoke,
     ...sliced,
     // Nothing of theirs may have slipped in between the counts above and this batch.
-    guard(
-      d,
-      orgId,
-      sql`NOT EXISTS (SELECT 1 FROM accounts WHERE org_id = ${orgId} AND owner_id = ${target.id})`,
+    ...OWNED_RECORDS.map((t) =>
+      raw(
+        guard(
+          d,
+          orgId,
+          sql`NOT EXISTS (SELECT 1 FROM ${sql.identifier(t.table)} WHERE org_id = ${orgId}
+            AND ${sql.identifier(t.owner)} = ${target.id})`,
+        ),
+      ),
     ),
-    guard(
-      d,
-      orgId,
-      sql`NOT EXISTS (SELECT 1 FROM reminders WHERE org_id = ${orgId} AND user_id = ${target.id}
-        AND state IN ('open', 'snoozed') AND deleted_at IS NULL)`,
+    raw(
+      guard(
+        d,
+        orgId,
+        sql`NOT EXISTS (SELECT 1 FROM reminders WHERE org_id = ${orgId} AND user_id = ${target.id}
+          AND state IN ('open', 'snoozed') AND deleted_at IS NULL)`,
+      ),
     ),
-    audit(d, ctx, 'user.deactivate', target.id, { reassignTo: heirId, accounts: ownedCount?.n ?? 0 }),
+    raw(
+      audit(d, ctx, 'user.deactivate', target.id, {
+        reassignTo: heirId,
+        ...Object.fromEntries(OWNED_RECORDS.map((t, k) => [t.table, ownedCounts[k]])),
+      }),
+    ),
   ];
-  const results = (await d.batch(statements as [Statement, ...Statement[]])) as unknown[];
-  const rowsAt = <T>(s: Statement) => (results[statements.indexOf(s)] ?? []) as T[];
-  const revoked = revoke.flatMap((s) => rowsAt<{ kind: string }>(s));
-  const accountIds = reassign.flatMap((s) => rowsAt<{ id: string }>(s).map((r) => r.id));
-  const closed = close.flatMap((s) => rowsAt<{ id: string; accountId: string | null }>(s));
-  for (const r of closed) if (r.accountId) accountIds.push(r.accountId);
+  const results = await db.batch(statements);
+  const rowsOf = <T>(s: D1PreparedStatement) => (results[statements.indexOf(s)]?.results ?? []) as T[];
+  const revoked = revoke.flatMap((s) => rowsOf<{ kind: string }>(s));
+  const moved = (table: string) =>
+    handover
+      .filter((h) => h.table === table)
+      .flatMap((h) => h.updates.flatMap((s) => rowsOf<{ id: string }>(s).map((r) => r.id)));
+  const accountIds = moved('accounts');
+  const reassigned = accountIds.length;
+  const closed = close.flatMap((s) => rowsOf<{ id: string; account_id: string | null }>(s));
+  for (const r of closed) if (r.account_id) accountIds.push(r.account_id);
   return {
     accountIds: [...new Set(accountIds)],
-    reassigned: reassign.reduce((n, s) => n + rowsAt(s).length, 0),
+    reassigned,
     revokedTokens: revoked.filter((r) => r.kind !== 'invite').length,
     revokedInvites: revoked.filter((r) => r.kind === 'invite').length,
     closedReminders: closed.length,
