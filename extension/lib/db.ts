@@ -1,5 +1,13 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Account, Contact, Interaction, Mutation, Reminder, User } from '../../shared/schemas/index.ts';
+import type {
+  Account,
+  Contact,
+  Interaction,
+  Mutation,
+  Reminder,
+  TeamWeightsRecord,
+  User,
+} from '../../shared/schemas/index.ts';
 
 /** The connection to the team's server. Kept in IndexedDB, which content scripts cannot reach. */
 export interface Credentials {
@@ -107,6 +115,8 @@ export async function getMeta<T>(db: Db, key: string): Promise<T | undefined> {
 }
 
 export const getCredentials = (db: Db) => getMeta<Credentials>(db, 'credentials');
+/** The org's learned tag-suggestion weights, as last pulled (null before the first lesson). */
+export const getTeamWeights = async (db: Db) => (await getMeta<TeamWeightsRecord>(db, 'teamWeights')) ?? null;
 export const getSyncState = async (db: Db): Promise<SyncState> =>
   (await getMeta<SyncState>(db, 'sync')) ?? { lastSyncAt: null, error: null, attempt: 0, rejected: [] };
 

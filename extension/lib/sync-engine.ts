@@ -173,6 +173,8 @@ export async function applyPull(db: Db, page: PullResponse, userId: string): Pro
   putAll('contacts', page.contacts);
   putAll('interactions', page.interactions);
   putAll('reminders', page.reminders);
+  // The org's learned tag-suggestion weights: the panel's classifier reads them offline.
+  if (page.teamWeights) unwrap(tx.objectStore('meta')).put(page.teamWeights, 'teamWeights');
   await tx.objectStore('meta').put(page.cookie, 'cookie');
   if (page.lastMutationId > 0)
     await tx.objectStore('outbox').delete(IDBKeyRange.upperBound(page.lastMutationId));

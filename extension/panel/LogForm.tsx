@@ -16,6 +16,7 @@ import {
   toLocalInput,
 } from './log-draft.ts';
 import { formatTime } from './time-format.ts';
+import { useTeamLexicon } from './use-team-lexicon.ts';
 
 interface Props {
   db: Db;
@@ -48,6 +49,7 @@ export function LogForm(props: Props) {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const [accounts, setAccounts] = useState<LocalAccount[] | null>(null);
+  const team = useTeamLexicon(props.db);
   const formRef = useRef<HTMLFormElement>(null);
   const set = (patch: Partial<LogDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const editing = choice && typeof choice === 'object' ? choice.edit : null;
@@ -86,13 +88,16 @@ export function LogForm(props: Props) {
   const chosenAccount = accounts?.find((a) => a.id === draft.accountId) ?? account;
   const suggestion = useMemo(
     () =>
-      classify({
-        title: draft.title || context?.title || '',
-        notes: draft.notes,
-        accountTier: chosenAccount?.tier ?? null,
-        kind: draft.kind,
-      }),
-    [draft.title, draft.notes, draft.kind, context?.title, chosenAccount?.tier],
+      classify(
+        {
+          title: draft.title || context?.title || '',
+          notes: draft.notes,
+          accountTier: chosenAccount?.tier ?? null,
+          kind: draft.kind,
+        },
+        team,
+      ),
+    [draft.title, draft.notes, draft.kind, context?.title, chosenAccount?.tier, team],
   );
 
   // The page shows no time the extractor could read: When is offered to correct, now unless changed.

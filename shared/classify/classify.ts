@@ -13,18 +13,18 @@
  *   three-year capacity reservation is strategic).
  */
 import type { InteractionKind, Tag, Tier } from '../schemas/common.ts';
+import { MAX_TERMS_PER_TEXT } from './limits.ts';
+import { findSignals } from './matcher.ts';
 import { explain } from './reasons.ts';
 import {
   KIND_WEIGHTS,
   NOTES_FACTOR,
   type Signal,
-  STRATEGIC_SIGNALS,
-  TACTICAL_SIGNALS,
   TIER_WEIGHT,
   WORK_DISCOUNT,
   type WorkKind,
 } from './signals.ts';
-import { clauses, clauseTerms, MAX_TERMS_PER_TEXT } from './text.ts';
+import { clauses, clauseTerms } from './text.ts';
 
 /** What the classifier reads. */
 export interface ClassifyInput {
@@ -65,21 +65,6 @@ export interface Evidence {
   discounted?: boolean;
 }
 
-/** Longest patterns first: at any position the alternation then prefers a phrase over its words. */
-const SIGNALS: readonly Signal[] = [...STRATEGIC_SIGNALS, ...TACTICAL_SIGNALS].sort(
-  (a, b) => b.pattern.length - a.pattern.length,
-);
-
-/**
- * All signals in one regex, one capturing group each, so a clause is scanned
- * once. Whole-word and case-insensitive; `\b` is ASCII-only, so word edges
- * are checked against Unicode letters and digits.
- */
-const MATCHER = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${SIGNALS.map((x) => `(${x.pattern.replaceAll(' ', '\\s+')})`).join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
-
 const FIELD_FACTOR = { title: 1, notes: NOTES_FACTOR } as const;
 
 /**
@@ -93,12 +78,7 @@ function scanClause(
   best: Map<unknown, Evidence>,
   seen: Set<string>,
 ): void {
-  const found: { signal: Signal; text: string }[] = [];
-  for (const match of clause.matchAll(MATCHER)) {
-    const index = match.findIndex((group, i) => i > 0 && group !== undefined);
-    const signal = SIGNALS[index - 1];
-    if (signal) found.push({ signal, text: match[0].replace(/\s+/g, ' ') });
-  }
+  const found = findSignals(clause);
   const worked = found.some((f) => f.signal.work);
   // A clause is one act: its routine work counts once, at its strongest ("send the minutes and book").
   const act = found.reduce<Signal | null>(

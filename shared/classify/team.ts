@@ -11,6 +11,7 @@
  */
 import type { Tag } from '../schemas/common.ts';
 import { type ClassifyInput, classify, type TeamLexicon } from './classify.ts';
+import { MAX_TEAM_TERMS, MAX_TEAM_WEIGHT } from './limits.ts';
 import { termsOf } from './text.ts';
 
 /** One learned term: its pull (positive: strategic) and the correction that last moved it. */
@@ -34,11 +35,8 @@ export interface LearningOptions {
   maxTerms: number;
 }
 
-/** Most terms an org's weights hold: about 8 KB synced. */
-export const MAX_TEAM_TERMS = 300;
-
 /** The learning the product uses (chosen on the tuning stream, never on the held-out set). */
-export const LEARNING: LearningOptions = { rate: 1, maxWeight: 4, maxTerms: MAX_TEAM_TERMS };
+export const LEARNING: LearningOptions = { rate: 1, maxWeight: MAX_TEAM_WEIGHT, maxTerms: MAX_TEAM_TERMS };
 
 /** Weights smaller than this are dropped: a term that has been pulled both ways equally says nothing. */
 const NEGLIGIBLE = 0.05;
@@ -46,9 +44,17 @@ const NEGLIGIBLE = 0.05;
 /** No learning yet. */
 export const NO_TEAM_WEIGHTS: TeamWeights = { corrections: 0, terms: [] };
 
-/** The classifier's view of the weights: term → pull. */
+const lexicons = new WeakMap<TeamWeights, TeamLexicon>();
+
+/** The classifier's view of the weights: term → pull. Built once per weights object (they never change). */
 export function lexiconOf(weights: TeamWeights | null | undefined): TeamLexicon {
-  return new Map((weights?.terms ?? []).map(([term, weight]) => [term, weight]));
+  if (!weights) return new Map();
+  let lexicon = lexicons.get(weights);
+  if (!lexicon) {
+    lexicon = new Map(weights.terms.map(([term, weight]) => [term, weight]));
+    lexicons.set(weights, lexicon);
+  }
+  return lexicon;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -4,14 +4,7 @@
  * team's weights are kept for).
  */
 
-/** Longest text read per field: enough for any title and a paragraph of notes. */
-export const MAX_TEXT = 4_000;
-
-/** Longest term kept: longer "words" are ids, hashes or pasted junk. */
-export const MAX_TERM_LENGTH = 40;
-
-/** Most terms one interaction contributes, title first: a pasted essay must not flood the weights. */
-export const MAX_TERMS_PER_TEXT = 40;
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_TEXT, MAX_TEXT } from './limits.ts';
 
 /**
  * Sentences of a field. A title is one clause (its dashes join a subject to

@@ -15,3 +15,4 @@ export * from './responsibility.ts';
 export * from './settings.ts';
 export * from './summary.ts';
 export * from './sync.ts';
+export * from './team-weights.ts';

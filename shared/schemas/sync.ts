@@ -3,6 +3,7 @@ import { IdSchema } from './common.ts';
 import { AccountInputSchema, AccountSchema, ContactInputSchema, ContactSchema } from './directory.ts';
 import { InteractionInputSchema, InteractionSchema } from './interaction.ts';
 import { ReminderSchema, SnoozeRequestSchema } from './reminder.ts';
+import { TeamWeightsSchema } from './team-weights.ts';
 
 /** Most mutations one push may carry (design §5). */
 export const MAX_PUSH_MUTATIONS = 100;
@@ -93,5 +94,10 @@ export const PullResponseSchema = z.object({
   contacts: z.array(ContactSchema),
   interactions: z.array(InteractionSchema),
   reminders: z.array(ReminderSchema),
+  /**
+   * The org's learned tag-suggestion weights when they changed since the cookie, else null
+   * (absent from servers older than this field; clients treat that as null).
+   */
+  teamWeights: TeamWeightsSchema.nullable().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;

@@ -10,6 +10,8 @@ const HOT: Record<string, string> = {
   'pull contacts': `SELECT * FROM contacts WHERE org_id = ${O} AND version > 5 ORDER BY version LIMIT 501`,
   'pull interactions': `SELECT * FROM interactions WHERE org_id = ${O} AND user_id = 'u' AND version > 5 ORDER BY version LIMIT 501`,
   'pull reminders': `SELECT * FROM reminders WHERE org_id = ${O} AND user_id = 'u' AND version > 5 ORDER BY version LIMIT 501`,
+  'pull team weights': `SELECT * FROM team_weights WHERE org_id = ${O} AND version > 5 LIMIT 1`,
+  'push prefetch: team weights': `SELECT org_id, corrections, terms, version FROM team_weights WHERE org_id IN (${O})`,
   'pull lastMutationId': `SELECT last_mutation_id FROM sync_clients WHERE client_id = 'c' AND org_id = ${O}`,
   'push prefetch': `SELECT id, org_id, tag FROM interactions WHERE id IN ('a', 'b', 'c')`,
   'summary roll-ups': `SELECT user_id, day, tactical, strategic FROM daily_rollups WHERE org_id = ${O} AND day >= '2026-09-01' AND day <= '2026-11-30'`,

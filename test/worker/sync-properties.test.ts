@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../shared/schemas/index.ts';
+import { learn as learnWeights, NO_TEAM_WEIGHTS, type TeamWeights } from '../../shared/classify/team.ts';
+import type { PullResponse, TeamWeightsRecord } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { call, createOrg, interaction } from './helpers.ts';
 import { expectDerivedConsistent } from './support/rollup-invariant.ts';
@@ -9,7 +10,9 @@ import { expectDerivedConsistent } from './support/rollup-invariant.ts';
 // Design §12: no acknowledged write is ever lost, and none is applied twice, over random
 // schedules of drops (before or after the server applied a push), duplicates, late
 // replays (reorders), pushes that skip ahead, and retries, from two clients of one person
-// sharing ids. Then pull after push converges both replicas to the server, tombstones included.
+// sharing ids. Then pull after push converges both replicas to the server, tombstones included,
+// and the org's learned tag weights are exactly what the pure learner gives over the writes in
+// the server's order: no lesson lost, none learned twice.
 
 type Spec =
   | { kind: 'iput'; i: number; tag: 'tactical' | 'strategic'; day: number; acct: number | null }
@@ -54,6 +57,7 @@ interface Client {
   sent: Envelope[][];
   cookie: number;
   replica: Map<string, Row>;
+  weights: TeamWeightsRecord | null;
 }
 
 const interactionFields = (r: { tag: string; occurredAt: string; accountId: string | null }) =>
@@ -110,6 +114,7 @@ describe('sync properties', () => {
             sent: [],
             cookie: 0,
             replica: new Map(),
+            weights: null,
           }));
           const push = (c: Client, mutations: Envelope[]) =>
             call('POST', '/api/sync/push', { token, body: { clientId: c.clientId, mutations } });
@@ -132,6 +137,7 @@ describe('sync properties', () => {
                 });
               for (const r of page.accounts)
                 c.replica.set(r.id, { version: r.version, deletedAt: r.deletedAt, fields: accountFields(r) });
+              if (page.teamWeights) c.weights = page.teamWeights;
               c.cookie = page.cookie;
               c.acked = Math.max(c.acked, page.lastMutationId);
               if (!page.hasMore) return;
@@ -186,6 +192,10 @@ describe('sync properties', () => {
 
           // Replay the server's order on a model; it agrees on what was valid and on the final rows.
           const model = new Map<string, { deleted: boolean; fields: string }>();
+          // The learner's inputs as the server saw them: each interaction's tag, each account's tier.
+          const tags = new Map<string, { tag: string; deleted: boolean }>();
+          const tiers = new Map<string, 'tactical' | 'strategic'>();
+          let weights: TeamWeights = NO_TEAM_WEIGHTS;
           const specOf = new Map(clients.map((c) => [c.clientId, c.specs]));
           let writes = 0;
           for (const a of audits.results) {
@@ -199,9 +209,22 @@ describe('sync properties', () => {
             expect(a.action, JSON.stringify(s)).toBe(valid ? e.name : 'mutation.rejected');
             if (!valid) continue;
             writes++;
-            if (s.kind === 'aput') model.set(args.id, { deleted: false, fields: accountFields(args) });
-            else if (s.kind === 'idel') model.set(args.id, { ...model.get(args.id)!, deleted: true });
-            else model.set(args.id, { deleted: false, fields: interactionFields(args) });
+            if (s.kind === 'aput') {
+              model.set(args.id, { deleted: false, fields: accountFields(args) });
+              tiers.set(args.id, args.tier);
+            } else if (s.kind === 'idel') {
+              model.set(args.id, { ...model.get(args.id)!, deleted: true });
+              tags.set(args.id, { ...tags.get(args.id)!, deleted: true });
+            } else {
+              model.set(args.id, { deleted: false, fields: interactionFields(args) });
+              // A new, restored or re-tagged team-visible interaction teaches (worker/sync/learning.ts).
+              const before = tags.get(args.id);
+              if (!before || before.deleted || before.tag !== args.tag) {
+                const tier = args.accountId ? tiers.get(args.accountId)! : null;
+                weights = learnWeights(weights, { ...args, accountTier: tier }, args.tag);
+              }
+              tags.set(args.id, { tag: args.tag, deleted: false });
+            }
           }
           const server = new Map<string, Row>();
           const rows = await env.DB.prepare(
@@ -224,11 +247,21 @@ describe('sync properties', () => {
           // Each valid mutation bumped it once; reminder recomputes after the writes bump it too.
           expect(version).toBeGreaterThanOrEqual(writes);
           await expectDerivedConsistent(org.id);
+          const stored = await env.DB.prepare('SELECT corrections, terms FROM team_weights WHERE org_id = ?')
+            .bind(org.id)
+            .first<{ corrections: number; terms: string }>();
+          const learned = stored
+            ? { corrections: stored.corrections, terms: JSON.parse(stored.terms) }
+            : NO_TEAM_WEIGHTS;
+          expect(learned).toEqual({ corrections: weights.corrections, terms: weights.terms });
 
-          // Both replicas equal the server, tombstones included.
+          // Both replicas equal the server, tombstones and learned weights included.
           for (const c of clients) {
             expect(c.cookie).toBe(version);
             expect(new Map([...c.replica].sort())).toEqual(new Map([...server].sort()));
+            expect(
+              c.weights ? { corrections: c.weights.corrections, terms: c.weights.terms } : NO_TEAM_WEIGHTS,
+            ).toEqual(learned);
           }
         },
       ),

@@ -1,6 +1,13 @@
 import { isEscalated } from '../../shared/reminders/escalation.ts';
-import type { Account, Contact, Interaction, Reminder } from '../../shared/schemas/index.ts';
-import type { accounts, contacts, interactions, reminders } from './schema.ts';
+import {
+  type Account,
+  type Contact,
+  type Interaction,
+  type Reminder,
+  TeamTermSchema,
+  type TeamWeightsRecord,
+} from '../../shared/schemas/index.ts';
+import type { accounts, contacts, interactions, reminders, teamWeights } from './schema.ts';
 
 // Row → wire record conversions, the one place where column names become §7.1 field names.
 
@@ -83,4 +90,20 @@ export function toReminder(r: Row<typeof reminders>, now: Date = new Date()): Re
     escalated: isEscalated(r, now),
     ...meta(r),
   };
+}
+
+/**
+ * An org's learned weights. The terms column is the server's own JSON, but it
+ * is checked anyway: a row that does not parse counts as nothing learned,
+ * never as a crash on every pull and write.
+ */
+export function toTeamWeights(r: Row<typeof teamWeights>): TeamWeightsRecord {
+  let terms: TeamWeightsRecord['terms'] = [];
+  try {
+    const parsed = TeamTermSchema.array().safeParse(JSON.parse(r.terms));
+    if (parsed.success) terms = parsed.data;
+  } catch {
+    // Not JSON: nothing learned.
+  }
+  return { corrections: r.corrections, terms, ...meta(r) };
 }

@@ -203,3 +203,12 @@ export const cronState = sqliteTable('cron_state', {
   balanceAt: text('balance_at'),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** An org's learned tag-suggestion weights (migration 0010, worker/sync/learning.ts); one row per org. */
+export const teamWeights = sqliteTable('team_weights', {
+  orgId: text('org_id').primaryKey(),
+  corrections: integer('corrections').notNull(),
+  /** `[term, weight, at][]`, parsed and checked against TeamTermSchema on read. */
+  terms: text('terms').notNull(),
+  ...meta,
+});

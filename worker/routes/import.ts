@@ -223,7 +223,7 @@ export const importRoutes = new Hono<AppEnv>().post(
         args: p.input,
       }));
       const checked = mutations.map(check);
-      const known = await prefetch(d, checked);
+      const known = await prefetch(d, caller.orgId, checked);
       const statements: Statement[] = [];
       for (const [i, m] of checked.entries()) {
         const outcome = mutate(d, ctx, known, m);

@@ -3,6 +3,7 @@ import type { Db, Statement } from '../db/client.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
 import { recomputeForWrite } from '../reminders/on-write.ts';
+import { TeamLearning } from './learning.ts';
 import { check, mutate, prefetch } from './mutators/index.ts';
 import { interactionIds, isStale } from './push.ts';
 import { snapshotGuards } from './rollups.ts';
@@ -28,15 +29,17 @@ export async function applyOne(d: Db, caller: Caller, name: MutationName, args: 
 }
 
 async function applyOnce(d: Db, caller: Caller, name: MutationName, args: unknown, now: Date) {
+  const m = { name, args };
+  const checked = check(m);
+  const known = await prefetch(d, caller.orgId, [checked]);
+  const learning = new TeamLearning(caller.orgId, known);
   const ctx: WriteContext = {
     orgId: caller.orgId,
     userId: caller.userId,
     role: caller.role,
     now: now.toISOString(),
+    learning,
   };
-  const m = { name, args };
-  const checked = check(m);
-  const known = await prefetch(d, [checked]);
   // Taken before `mutate`, which updates `known` to the state after the write.
   const guards = snapshotGuards(d, caller.orgId, interactionIds([m]), known.interactions);
   const outcome = mutate(d, ctx, known, checked);
@@ -45,6 +48,7 @@ async function applyOnce(d: Db, caller: Caller, name: MutationName, args: unknow
     ...guards,
     bumpVersion(d, caller.orgId),
     ...outcome.statements,
+    ...learning.statements(d, ctx),
     audit(d, ctx, name, outcome.target),
   ];
   await d.batch(statements as [Statement, ...Statement[]]);

@@ -1,14 +1,15 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { MAX_PULL_ROWS, type PullResponse } from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
-import { toAccount, toContact, toInteraction, toReminder } from '../db/records.ts';
-import { accounts, contacts, interactions, reminders, syncClients } from '../db/schema.ts';
+import { toAccount, toContact, toInteraction, toReminder, toTeamWeights } from '../db/records.ts';
+import { accounts, contacts, interactions, reminders, syncClients, teamWeights } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 
 /**
  * Rows in the caller's scope changed since `cookie`, in version order, at most
  * MAX_PULL_ROWS a page (a page never splits one version), tombstones included.
- * Scope: the org's directory, the caller's own interactions and reminders.
+ * Scope: the org's directory, the caller's own interactions and reminders, and
+ * the org's learned tag-suggestion weights (one record).
  */
 export async function pull(
   d: Db,
@@ -20,7 +21,7 @@ export async function pull(
   const limit = MAX_PULL_ROWS + 1;
   const { orgId, userId } = caller;
   // One batch, so one snapshot: separate reads could straddle a write and skip a version for good.
-  const [accountRows, contactRows, interactionRows, reminderRows, client] = await d.batch([
+  const [accountRows, contactRows, interactionRows, reminderRows, weightRows, client] = await d.batch([
     d
       .select()
       .from(accounts)
@@ -48,14 +49,19 @@ export async function pull(
       .orderBy(asc(reminders.version))
       .limit(limit),
     d
+      .select()
+      .from(teamWeights)
+      .where(and(eq(teamWeights.orgId, orgId), gt(teamWeights.version, cookie)))
+      .limit(1),
+    d
       .select({ last: syncClients.lastMutationId, userId: syncClients.userId })
       .from(syncClients)
       .where(and(eq(syncClients.clientId, clientId), eq(syncClients.orgId, orgId)))
       .limit(1),
   ]);
 
-  // Merge the four version-ordered lists and cut at a version boundary.
-  const versions = [...accountRows, ...contactRows, ...interactionRows, ...reminderRows]
+  // Merge the version-ordered lists and cut at a version boundary.
+  const versions = [...accountRows, ...contactRows, ...interactionRows, ...reminderRows, ...weightRows]
     .map((r) => r.version)
     .sort((a, b) => a - b);
   let hasMore = false;
@@ -75,8 +81,15 @@ export async function pull(
     contacts: keep(contactRows).map(toContact),
     interactions: keep(interactionRows).map((r) => toInteraction(r, userId)),
     reminders: keep(reminderRows).map((r) => toReminder(r, now)),
+    teamWeights: keep(weightRows).map(toTeamWeights)[0] ?? null,
   };
-  const returned = [...page.accounts, ...page.contacts, ...page.interactions, ...page.reminders];
+  const returned = [
+    ...page.accounts,
+    ...page.contacts,
+    ...page.interactions,
+    ...page.reminders,
+    ...(page.teamWeights ? [page.teamWeights] : []),
+  ];
   const newCookie = returned.reduce((max, r) => Math.max(max, r.version), cookie);
   if (!hasMore) hasMore = versions.length > returned.length;
   const own = client[0]?.userId === userId ? client[0] : undefined;

@@ -4,6 +4,7 @@ import type { Db, Statement } from '../db/client.ts';
 import { auditLog, orgs, syncClients } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
 import { ProblemError, problem } from '../http/problem.ts';
+import { TeamLearning } from './learning.ts';
 import { check, mutate, prefetch } from './mutators/index.ts';
 import { upsertInteractions } from './mutators/interaction.ts';
 import { Derived, snapshotGuards } from './rollups.ts';
@@ -73,7 +74,7 @@ async function pushOnce(
   const checked = new Map(req.mutations.map((m) => [m, check(m)]));
   const [[client], known] = await Promise.all([
     d.select().from(syncClients).where(eq(syncClients.clientId, req.clientId)).limit(1),
-    prefetch(d, [...checked.values()]),
+    prefetch(d, caller.orgId, [...checked.values()]),
   ]);
   if (client && (client.orgId !== caller.orgId || client.userId !== caller.userId)) {
     throw new ProblemError(
@@ -101,12 +102,14 @@ async function pushOnce(
   if (pending.length === 0) return { lastMutationId: last, rejected: [], accountIds: [] };
 
   const derived = new Derived();
+  const learning = new TeamLearning(caller.orgId, known);
   const base: WriteContext = {
     orgId: caller.orgId,
     userId: caller.userId,
     role: caller.role,
     now: now.toISOString(),
     derived,
+    learning,
   };
   const statements: Statement[] = [
     guard(d, caller.orgId, req.clientId, last),
@@ -160,6 +163,8 @@ async function pushOnce(
   }
   flush();
   statements.push(...derived.statements(d, caller.orgId));
+  // At the version of the push's last write: the counter is bumped by `writes` just below.
+  statements.push(...learning.statements(d, { ...base, versionOffset: writes }));
   if (writes > 0) {
     statements.push(
       d

@@ -3,6 +3,7 @@ import type { SQLiteInsertValue } from 'drizzle-orm/sqlite-core';
 import type { Db, Statement } from '../db/client.ts';
 import { auditLog, type interactions, orgs } from '../db/schema.ts';
 import type { Caller } from '../env.ts';
+import type { TeamLearning } from './learning.ts';
 import type { Derived } from './rollups.ts';
 
 // The pieces every write shares, whether it is a mutator (worker/sync/mutators) run by a push
@@ -19,6 +20,8 @@ export interface WriteContext extends Pick<Caller, 'orgId' | 'userId' | 'role'> 
    * (see `upsertInteractions`); without it each put returns its own statement.
    */
   interactionRows?: InteractionRow[];
+  /** The org's tag-suggestion weights as this write leaves them; interaction puts teach them. */
+  learning?: TeamLearning;
 }
 
 export type InteractionRow = SQLiteInsertValue<typeof interactions>;

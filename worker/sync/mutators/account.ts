@@ -39,7 +39,7 @@ export const putAccount: Mutator<'account.put'> = {
       updatedAt: now,
       deletedAt: null,
     };
-    known.accounts.set(a.id, { id: a.id, orgId, ownerId: row.ownerId, deletedAt: null });
+    known.accounts.set(a.id, { id: a.id, orgId, ownerId: row.ownerId, tier: a.tier, deletedAt: null });
     return {
       ok: true,
       target: a.id,

@@ -27,7 +27,8 @@ export type { Outcome } from './mutator.ts';
 // 1. name it and give its args schema in shared/schemas/sync.ts
 //    (MutationEnvelopeSchema and MutationArgsSchemas);
 // 2. write a `Mutator` in this folder, one module per record type (see mutator.ts): `reads`
-//    lists the ids to prefetch, by map of `Known`; `run` checks and returns the statements,
+//    lists the ids to prefetch (given the args and the caller's org), by map of `Known`; `run`
+//    checks and returns the statements,
 //    with no I/O of its own;
 // 3. register it below: the table is typed by the mutation names, so a name without a
 //    mutator does not compile;
@@ -62,11 +63,11 @@ export function check(m: Pick<MutationEnvelope, 'name' | 'args'>): Checked {
   return { ok: true, name: m.name, args: parsed.data } as Checked;
 }
 
-/** Reads, in one D1 round trip, the rows that a list of mutations refers to. */
-export function prefetch(d: Db, mutations: Checked[]): Promise<Known> {
+/** Reads, in one D1 round trip, the rows that a list of mutations by someone of `orgId` refers to. */
+export function prefetch(d: Db, orgId: string, mutations: Checked[]): Promise<Known> {
   return readKnown(
     d,
-    mutations.flatMap((m) => (m.ok ? [reads(m)] : [])),
+    mutations.flatMap((m) => (m.ok ? [reads(m, orgId)] : [])),
   );
 }
 
@@ -76,8 +77,8 @@ export function mutate(d: Db, ctx: WriteContext, known: Known, m: Checked): Outc
 }
 
 // Generic in the name, so each mutator receives the args of its own schema.
-const reads = <N extends MutationName>(m: { name: N; args: MutationArgs<N> }) =>
-  mutators[m.name].reads(m.args);
+const reads = <N extends MutationName>(m: { name: N; args: MutationArgs<N> }, orgId: string) =>
+  mutators[m.name].reads(m.args, orgId);
 const run = <N extends MutationName>(
   d: Db,
   ctx: WriteContext,

@@ -57,7 +57,13 @@ export function upsertInteractions(
 }
 
 export const putInteraction: Mutator<'interaction.put'> = {
-  reads: (a) => ({ interactions: [a.id], accounts: [a.accountId], contacts: a.contactIds }),
+  reads: (a, orgId) => ({
+    interactions: [a.id],
+    accounts: [a.accountId],
+    contacts: a.contactIds,
+    // Only team-visible interactions teach the org's weights (worker/sync/learning.ts).
+    teamWeights: a.visibility === 'team' ? [orgId] : [],
+  }),
   run(d, ctx, known, a) {
     const { orgId, userId, now } = ctx;
     const existing = known.interactions.get(a.id);
@@ -92,6 +98,7 @@ export const putInteraction: Mutator<'interaction.put'> = {
       occurredAt: row.occurredAt,
       deletedAt: null,
     };
+    ctx.learning?.teach(existing, a, a.accountId ? (known.accounts.get(a.accountId)?.tier ?? null) : null);
     known.interactions.set(a.id, { id: a.id, orgId, ...after });
     const insertRow: InteractionRow = { id: a.id, orgId, userId, createdAt: now, ...row };
     ctx.interactionRows?.push(insertRow);

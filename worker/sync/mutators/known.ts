@@ -1,6 +1,6 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { Db, Statement } from '../../db/client.ts';
-import { accounts, contacts, interactions, reminders, users } from '../../db/schema.ts';
+import { accounts, contacts, interactions, reminders, teamWeights, users } from '../../db/schema.ts';
 
 /**
  * How to read the rows that mutations refer to, one entry per map of {@link Known}.
@@ -30,6 +30,7 @@ export const readers = {
         id: accounts.id,
         orgId: accounts.orgId,
         ownerId: accounts.ownerId,
+        tier: accounts.tier,
         deletedAt: accounts.deletedAt,
       })
       .from(accounts)
@@ -47,6 +48,20 @@ export const readers = {
       .select({ id: users.id, orgId: users.orgId })
       .from(users)
       .where(and(inArray(users.id, ids), isNull(users.deletedAt))),
+  /** Keyed by org id: the org's learned tag-suggestion weights (worker/sync/learning.ts). */
+  teamWeights: (d: Db, ids: string[]) =>
+    d
+      .select({
+        id: teamWeights.orgId,
+        corrections: teamWeights.corrections,
+        terms: teamWeights.terms,
+        version: teamWeights.version,
+        createdAt: teamWeights.createdAt,
+        updatedAt: teamWeights.updatedAt,
+        deletedAt: teamWeights.deletedAt,
+      })
+      .from(teamWeights)
+      .where(inArray(teamWeights.orgId, ids)),
 };
 
 type RowOf<R> = R extends (d: Db, ids: string[]) => PromiseLike<(infer Row)[]> ? Row : never;

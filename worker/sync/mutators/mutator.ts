@@ -15,8 +15,8 @@ export type Outcome = { ok: true; statements: Statement[]; target: string; accou
  * statements, without any I/O of its own, so a push of 100 mutations reads once.
  */
 export interface Mutator<N extends MutationName> {
-  /** The keys to read into {@link Known} before `run`, from the validated args. */
-  reads(args: MutationArgs<N>): Reads;
+  /** The keys to read into {@link Known} before `run`, from the validated args and the caller's org. */
+  reads(args: MutationArgs<N>, orgId: string): Reads;
   /**
    * The statements of the write, or why it is refused. Updates `known` to the
    * state after the write, so a later mutation of the same push sees it.

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { getTeamWeights } from '../../../../extension/lib/db.ts';
 import { enqueue, pendingMutations, restartClient } from '../../../../extension/lib/outbox.ts';
 import { applyPull } from '../../../../extension/lib/sync-engine.ts';
+import { classify } from '../../../../shared/classify/classify.ts';
+import { lexiconOf } from '../../../../shared/classify/team.ts';
+import type { PullResponse } from '../../../../shared/schemas/index.ts';
 import { freshDb, interaction, USER_ID } from './support.ts';
 
 describe('outbox', () => {
@@ -49,6 +53,37 @@ describe('outbox', () => {
     // The pending edit wins locally until the server acknowledges it.
     expect(await db.get('interactions', b.id)).toMatchObject({ notes: 'local edit', pending: true });
     expect(await db.get('meta', 'cookie')).toBe(7);
+  });
+
+  it('keeps the org’s learned tag weights from a pull, and the last ones when a page has none', async () => {
+    const db = await freshDb();
+    expect(await getTeamWeights(db)).toBeNull();
+    const page = (cookie: number, teamWeights: PullResponse['teamWeights']) => ({
+      cookie,
+      lastMutationId: 0,
+      hasMore: false,
+      accounts: [],
+      contacts: [],
+      interactions: [],
+      reminders: [],
+      teamWeights,
+    });
+    const weights = {
+      corrections: 2,
+      terms: [['steerco', 2, 2] as [string, number, number]],
+      version: 3,
+      createdAt: '2026-03-02T10:00:00.000Z',
+      updatedAt: '2026-03-02T10:00:00.000Z',
+      deletedAt: null,
+    };
+    await applyPull(db, page(3, weights), USER_ID);
+    await applyPull(db, page(5, null), USER_ID);
+    expect(await getTeamWeights(db)).toEqual(weights);
+    // The panel's classifier reads them: offline, the team's word decides.
+    const lexicon = lexiconOf(await getTeamWeights(db));
+    expect(classify({ title: 'Steerco on Monday' }, lexicon).reasons[0]).toBe(
+      "Your team tags 'steerco' as strategic",
+    );
   });
 
   it('marks reminders done, dismissed or snoozed locally at once', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../../shared/classify/classify.ts';
+import { MAX_TEAM_TERMS } from '../../../../shared/classify/limits.ts';
 import {
   LEARNING,
   learn,
   lexiconOf,
-  MAX_TEAM_TERMS,
   NO_TEAM_WEIGHTS,
   type TeamWeights,
 } from '../../../../shared/classify/team.ts';
