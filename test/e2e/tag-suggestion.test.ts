@@ -63,7 +63,8 @@ describe('the tag suggestion in the panel', () => {
     await expect.poll(() => panel.getByTestId('save-status').textContent()).toContain('Saved');
     await expect.poll(() => weightOf(org.token, 'hypercare'), { timeout: 30_000 }).toBeLessThan(0);
 
-    // The lesson comes back down to the panel.
+    // The lesson comes back down to the panel (in a new log of the same thread).
+    await panel.getByRole('button', { name: 'Log a new one' }).click();
     await title.fill('Hypercare call');
     await expect
       .poll(suggestion, { timeout: 30_000 })
