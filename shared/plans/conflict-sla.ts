@@ -19,7 +19,7 @@ import { type ConflictLike, isLive } from './inputs.ts';
 /** The top rung of an escalation ladder. */
 export const MAX_LEVEL = 3;
 /** Periods counted at most, so a conflict left open for years cannot make a loop run long. */
-const MAX_PERIODS = 1_000;
+const MAX_PERIODS = 500;
 
 /** Business days one SLA period lasts for a severity. */
 export function slaDays(severity: Severity, settings: Pick<OrgSettings, 'conflictSlaDays'>): number {
@@ -63,11 +63,12 @@ function deadlinesPassed(
   now: number,
 ): number[] {
   const passed: number[] = [];
-  const step = slaDays(conflict.severity, settings);
-  let deadline = slaDeadline(conflict, afterPeriod + 1, calendar, settings);
-  while (deadline <= now && afterPeriod + passed.length < MAX_PERIODS) {
+  // Each deadline from the start, not from the one before: stepping from a deadline that DST
+  // snapped to another time of day would drift from the working start.
+  for (let period = afterPeriod + 1; period <= MAX_PERIODS; period++) {
+    const deadline = slaDeadline(conflict, period, calendar, settings);
+    if (deadline > now) break;
     passed.push(deadline);
-    deadline = addBusinessDays(deadline, step, calendar);
   }
   return passed;
 }
@@ -109,10 +110,13 @@ export interface EscalationState {
 /**
  * The escalation a live, open conflict is owed at `now`: for each SLA period
  * that has ended since the last one applied (`slaPeriods`), one level up (to
- * at most 3), each change recorded at its deadline. Null when nothing is owed,
- * so applying the result and asking again gives null: a period raises the
- * level once, never twice, and a level lowered by hand is not raised again
- * for a period already applied.
+ * at most 3), each change recorded at its deadline. A period that ended
+ * before the level was last changed by hand (a `manual` entry of
+ * `levelHistory`) is counted but raises nothing: the person who set the level
+ * then had that period in view. Null when nothing is owed, so applying the
+ * result and asking again gives null: a period raises the level once, never
+ * twice, and a level lowered by hand is not raised again for a period that
+ * had already passed.
  */
 export function escalateConflict(
   conflict: ConflictLike,
@@ -125,8 +129,12 @@ export function escalateConflict(
   if (passed.length === 0) return null;
   let level = conflict.level;
   const levelHistory = [...conflict.levelHistory];
+  let setByHand = Number.NEGATIVE_INFINITY;
+  for (const change of levelHistory)
+    if (change.cause === 'manual') setByHand = Math.max(setByHand, toEpochMs(change.at));
   for (const deadline of passed) {
     if (level >= MAX_LEVEL) break;
+    if (deadline <= setByHand) continue;
     level++;
     levelHistory.push({ level, at: toIsoString(deadline), cause: 'sla' });
   }
@@ -136,9 +144,9 @@ export function escalateConflict(
 /**
  * When the cron must next look at a conflict (epoch ms): the end of the
  * period after the last one applied, while it is open, live and below the
- * top level; otherwise null. Changing the level by hand should first bring
- * `slaPeriods` up to {@link slaPeriodsElapsed}, so lowering a level never
- * replays the periods it spent at the top.
+ * top level; otherwise null. After a level is lowered by hand this may be in
+ * the past: {@link escalateConflict} then counts the periods spent at the top
+ * without raising anything for them.
  */
 export function nextSlaCheck(
   conflict: ConflictLike,

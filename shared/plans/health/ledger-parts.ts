@@ -49,17 +49,17 @@ export const CONFLICT_PENALTY: Readonly<Record<Severity, number>> = Object.freez
 /**
  * Conflicts: 100 with none open, less each open conflict's penalty (critical
  * 50, high 30, medium 15, low 5, doubled past its SLA), floored at 0. There
- * is data when the account has a plan or has ever logged a conflict.
+ * is data when the account has a plan or an open conflict (only open ones
+ * are read, so a caller may pass just those).
  */
 export function conflictsPart(
   conflicts: readonly ConflictLike[],
   hasPlan: boolean,
   h: HealthContext,
 ): PartResult {
-  const mine = conflicts.filter((c) => isLive(c) && c.accountId === h.account.id);
-  if (mine.length === 0 && !hasPlan) return { score: null, reason: 'No conflicts logged' };
+  const mine = conflicts.filter((c) => isLive(c) && c.accountId === h.account.id && c.state === 'open');
+  if (mine.length === 0 && !hasPlan) return { score: null, reason: 'No open conflicts and no plan' };
   const open = mine
-    .filter((c) => c.state === 'open')
     .map((c) => {
       const calendar = conflictCalendar(c, h.account, h.rules);
       const past = isPastSla(c, calendar, h.rules.settings, h.rules.now);

@@ -127,14 +127,27 @@ describe('escalation once per SLA period', () => {
 
   it('does not replay a period after a level lowered by hand', () => {
     const raised = { ...opened, ...up(opened, '2026-02-05T00:00:00Z')! };
-    // Someone agrees to de-escalate; the mutator brings slaPeriods up to date when the level is changed by hand.
-    const lowered = {
-      ...raised,
-      level: 1,
-      slaPeriods: slaPeriodsElapsed(raised, ny, DEFAULT_ORG_SETTINGS, '2026-02-05T00:00:00Z'),
-    };
-    expect(up(lowered, '2026-02-05T12:00:00Z')).toBeNull();
-    expect(up(lowered, '2026-02-06T14:00:00Z')?.level).toBe(2);
+    // Both sides agree to de-escalate on Thursday; the mutator records the change by hand.
+    const manual = { level: 1, at: '2026-02-05T16:00:00.000Z', cause: 'manual' as const };
+    const lowered = { ...raised, level: 1, levelHistory: [...raised.levelHistory, manual] };
+    expect(up(lowered, '2026-02-05T18:00:00Z')).toBeNull();
+    expect(up(lowered, '2026-02-06T14:00:00Z')).toMatchObject({ level: 2, slaPeriods: 2 });
+  });
+
+  it('counts the periods spent at the top without raising for them once lowered', () => {
+    const top = { ...opened, ...up(opened, '2026-02-07T00:00:00Z')! };
+    expect(top).toMatchObject({ level: 3, slaPeriods: 2 });
+    expect(nextSlaCheck(top, ny, DEFAULT_ORG_SETTINGS)).toBeNull();
+    // Lowered by hand on Thursday 12th, after the periods ending 10th and 12th (09:00) went by unseen.
+    const manual = { level: 2, at: '2026-02-12T16:00:00.000Z', cause: 'manual' as const };
+    const lowered = { ...top, level: 2, levelHistory: [...top.levelHistory, manual] };
+    expect(iso(nextSlaCheck(lowered, ny, DEFAULT_ORG_SETTINGS)!)).toBe('2026-02-10T14:00:00.000Z');
+    expect(up(lowered, '2026-02-12T16:05:00Z')).toEqual({
+      level: 2,
+      slaPeriods: 4,
+      levelHistory: lowered.levelHistory,
+    });
+    expect(up({ ...lowered, slaPeriods: 4 }, '2026-02-16T14:00:00Z')?.level).toBe(3);
   });
 
   it('leaves resolved and deleted conflicts alone', () => {
