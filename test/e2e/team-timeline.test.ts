@@ -20,6 +20,7 @@ describe("the panel's account timeline includes teammates' team-visible work", (
     const invite = await api('POST', '/api/invites', org.token, {
       email: 'mate@example.com',
       role: 'member',
+      name: 'Mia Teammate',
     });
     const mate = await api('POST', '/api/auth/redeem', undefined, { code: invite.json.code, device: 'e2e' });
     const base = {
@@ -80,7 +81,10 @@ describe("the panel's account timeline includes teammates' team-visible work", (
           expect.stringContaining('Private interaction'),
         ]),
       );
-    expect((await items.allTextContents()).join('\n')).toContain('a teammate');
+    // A teammate's rows are named by their author.
+    const texts = await items.allTextContents();
+    expect(texts.find((t) => t.includes('Teammate QBR prep'))).toContain('Mia Teammate');
+    expect(texts.find((t) => t.includes('Private interaction'))).toContain('Mia Teammate');
     expect(await panel.content()).not.toContain('Secret pricing call');
     expect(await panel.content()).not.toContain(SECRET);
   });
