@@ -16,6 +16,7 @@ const PERIOD_MINUTES = 0.5;
 
 let running: Promise<void> | null = null;
 let again = false;
+let refreshOrg = false;
 const changes = new BroadcastChannel(CHANGES_CHANNEL);
 
 /**
@@ -23,7 +24,8 @@ const changes = new BroadcastChannel(CHANGES_CHANNEL);
  * round runs one more round after it, so a save is never left waiting for
  * the next alarm. Schedules the retry the round asks for.
  */
-export function requestSync(): Promise<void> {
+export function requestSync(opts: { refreshOrg?: boolean } = {}): Promise<void> {
+  if (opts.refreshOrg) refreshOrg = true;
   if (running) {
     again = true;
     return running;
@@ -35,7 +37,11 @@ export function requestSync(): Promise<void> {
         const db = await openRapportDb();
         const outcome = await syncOnce(db);
         // The org's settings and people change rarely; refreshed when stale, never blocking the sync.
-        if (outcome.ok) await refreshOrgCache(db).catch(() => false);
+        if (outcome.ok) {
+          const force = refreshOrg;
+          refreshOrg = false;
+          await refreshOrgCache(db, { force }).catch(() => false);
+        }
         changes.postMessage('sync');
         if (outcome.retryAt !== null) await browser.alarms.create(RETRY, { when: outcome.retryAt });
         else await browser.alarms.clear(RETRY);
@@ -88,7 +94,7 @@ export function startBackground(): void {
     if (msg.type === 'sync-now') {
       // Only the extension's own pages may drive sync; a content script never can.
       if (sender.id !== browser.runtime.id || !sender.url?.startsWith(self.location.origin)) return undefined;
-      return requestSync().then(() => true);
+      return requestSync({ refreshOrg: msg.refresh === true }).then(() => true);
     }
     if (msg.type === 'account-timeline') {
       if (sender.id !== browser.runtime.id || !sender.url?.startsWith(self.location.origin)) return undefined;

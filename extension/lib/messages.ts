@@ -9,7 +9,11 @@ export const PageContextMessageSchema = z.strictObject({
   context: PageContextSchema.nullable(),
 });
 
-export const SyncNowMessageSchema = z.strictObject({ type: z.literal('sync-now') });
+/** The panel asks for a sync round; `refresh` (on opening) also re-reads the profile, settings and people. */
+export const SyncNowMessageSchema = z.strictObject({
+  type: z.literal('sync-now'),
+  refresh: z.boolean().optional(),
+});
 
 /** The panel asks for the team's recent interactions on the account it shows. */
 export const AccountTimelineMessageSchema = z.strictObject({

@@ -12,6 +12,8 @@ export interface OrgPerson {
   email: string;
   role: Role;
   timeZone: string;
+  /** False for a former member (deactivated): named on their work, never offered as an owner. */
+  active: boolean;
 }
 
 /** The org as last fetched: its settings (as the server sent them) and its people, when the server lists them. */

@@ -39,8 +39,11 @@ export async function refreshOrgCache(
   const me = MeSchema.parse(await callServer(creds, 'GET', '/api/me'));
   let people: OrgCache['people'] = cached?.people ?? null;
   try {
-    const list = PeopleSchema.parse(await callServer(creds, 'GET', '/api/users?limit=200'));
-    people = list.items.filter((p) => p.active !== false).map(({ active: _a, ...p }) => p);
+    // Former members too: their names stay on the work they logged.
+    const list = PeopleSchema.parse(
+      await callServer(creds, 'GET', '/api/users?limit=200&includeFormer=true'),
+    );
+    people = list.items.map((p) => ({ ...p, active: p.active !== false }));
   } catch (err) {
     if (!(err instanceof ServerError) || (err.status !== 404 && err.status !== 403)) throw err;
   }

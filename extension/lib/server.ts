@@ -53,8 +53,15 @@ export async function callServer<T>(
     });
   } catch (err) {
     const timedOut = err instanceof DOMException && err.name === 'TimeoutError';
+    const host = new URL(creds.serverUrl).host;
+    // Offline and a server that does not answer are different problems with different fixes.
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     throw new ServerError(
-      timedOut ? 'The server did not answer in time.' : 'Cannot reach the server. Are you offline?',
+      timedOut
+        ? `The server at ${host} did not answer in time.`
+        : offline
+          ? 'You are offline. Changes wait here and sync when you are back online.'
+          : `Cannot reach the server at ${host}. Check that it is running; changes wait here meanwhile.`,
       0,
       true,
     );

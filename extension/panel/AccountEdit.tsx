@@ -148,8 +148,13 @@ export function AccountEdit(props: Props) {
 
 /** The owner picker's people: the org's, else at least the current owner and the user. */
 function ownerOptions(people: OrgPerson[] | null, ownerId: string | null, userId: string) {
-  const list = (people ?? []).map((p) => ({ id: p.id, label: p.id === userId ? `${p.name} (you)` : p.name }));
+  const list = (people ?? [])
+    .filter((p) => p.active !== false)
+    .map((p) => ({ id: p.id, label: p.id === userId ? `${p.name} (you)` : p.name }));
   if (!list.some((o) => o.id === userId)) list.unshift({ id: userId, label: 'You' });
-  if (ownerId && !list.some((o) => o.id === ownerId)) list.push({ id: ownerId, label: 'The current owner' });
+  if (ownerId && !list.some((o) => o.id === ownerId)) {
+    const former = people?.find((p) => p.id === ownerId);
+    list.push({ id: ownerId, label: former ? `${former.name} (former)` : 'The current owner' });
+  }
   return list.sort((a, b) => a.label.localeCompare(b.label));
 }

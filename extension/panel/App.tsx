@@ -11,7 +11,7 @@ import { LogForm } from './LogForm.tsx';
 import { internalDomainsOf } from './local-match.ts';
 import { Reminders } from './Reminders.tsx';
 import { Setup } from './Setup.tsx';
-import { pendingText, SyncStatus } from './SyncStatus.tsx';
+import { SyncStatus } from './SyncStatus.tsx';
 import { signOut } from './session.ts';
 import { Timeline } from './Timeline.tsx';
 import { UndoBar, type UndoOffer } from './UndoBar.tsx';
@@ -21,6 +21,7 @@ import { useAccountNames } from './use-account-names.ts';
 import { useLocalData } from './use-local-data.ts';
 import { usePageAccount } from './use-page-account.ts';
 import { useTabContext } from './use-tab-context.ts';
+import { ZoneOffer } from './ZoneOffer.tsx';
 
 const syncNow = () => browser.runtime.sendMessage({ type: 'sync-now' }).catch(() => {});
 
@@ -44,12 +45,22 @@ export function App() {
 
   // Flush and pull whenever the panel opens; just after the first paint, so the sync's
   // IndexedDB writes do not compete with the reads that draw the context card.
+  // Opening also re-reads the profile, settings and people, which change on the web.
   useEffect(() => {
-    const timer = setTimeout(syncNow, 300);
+    const timer = setTimeout(
+      () => browser.runtime.sendMessage({ type: 'sync-now', refresh: true }).catch(() => {}),
+      300,
+    );
     return () => clearTimeout(timer);
   }, []);
 
-  const names = useMemo(() => new Map((data?.org?.people ?? []).map((p) => [p.id, p.name])), [data?.org]);
+  const names = useMemo(
+    () =>
+      new Map(
+        (data?.org?.people ?? []).map((p) => [p.id, p.active === false ? `${p.name} (former)` : p.name]),
+      ),
+    [data?.org],
+  );
   const now = Date.now();
   const upcoming = useMemo(
     () =>
@@ -110,19 +121,13 @@ export function App() {
     await changed();
   };
   const doSignOut = async () => {
-    await syncNow();
-    const pending = await data.db.count('outbox');
-    if (
-      pending > 0 &&
-      !confirm(`${pendingText(pending)} They will be lost if you sign out now. Sign out anyway?`)
-    )
-      return;
     setNotice(await signOut(data.db));
     await syncNow();
     await reload();
   };
   return (
     <main>
+      {creds.user && <ZoneOffer db={data.db} stored={creds.user.timeZone} onChanged={changed} />}
       <ContextCard
         db={data.db}
         userId={userId}
@@ -186,7 +191,9 @@ export function App() {
         sync={data.sync}
         pendingCount={data.pendingCount}
         credentials={creds}
+        timeZone={zone}
         onSyncNow={changed}
+        onAskSignOut={() => void syncNow().then(reload)}
         onSignOut={doSignOut}
       />
       <UndoBar offer={undo} onClose={() => setUndo(null)} />

@@ -2,18 +2,12 @@ import { browser } from 'wxt/browser';
 import type { SessionResponse, TokenInfo, User } from '../../shared/schemas/index.ts';
 import { type Credentials, clearAll, type Db, getCredentials, getSyncState } from '../lib/db.ts';
 import { callServer, ServerError } from '../lib/server.ts';
+import { parseServerAddress } from './onboarding.ts';
 
-/** Normalises what the user typed into an origin URL, or explains what is wrong. */
+/** Normalises what the user typed into an origin URL, or explains what is wrong (see {@link parseServerAddress}). */
 export function parseServerUrl(input: string): URL | string {
-  let url: URL;
-  try {
-    url = new URL(input.trim().includes('://') ? input.trim() : `https://${input.trim()}`);
-  } catch {
-    return 'That is not a valid address.';
-  }
-  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-  if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return 'Use an https:// address.';
-  return new URL(url.origin);
+  const parsed = parseServerAddress(input);
+  return typeof parsed === 'string' ? parsed : parsed.url;
 }
 
 /** A label for the token this install receives, so the user can tell it apart in the token list. */
@@ -35,7 +29,13 @@ export function deviceLabel(ua = navigator.userAgent): string {
  * IndexedDB, which content scripts cannot reach. Reconnecting as the same
  * person keeps unsynced changes; anyone else starts from a clean replica.
  */
-export async function connect(db: Db, server: URL, code: string): Promise<Credentials> {
+export async function connect(
+  db: Db,
+  server: URL,
+  code: string,
+  /** The name the person confirmed for themself (a new person; ignored for an existing one). */
+  opts: { name?: string } = {},
+): Promise<Credentials> {
   const serverUrl = server.toString();
   const secret = code.trim();
   let session: { token: string; user: User; org: { id: string; name: string } | null } | null = null;
@@ -56,6 +56,7 @@ export async function connect(db: Db, server: URL, code: string): Promise<Creden
       const res = await callServer<SessionResponse>({ serverUrl, token: '' }, 'POST', '/api/auth/redeem', {
         code: secret,
         device: deviceLabel(),
+        ...(opts.name?.trim() ? { name: opts.name.trim().slice(0, 200) } : {}),
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       });
       session = { token: res.token, user: res.user, org: res.org };
@@ -114,3 +115,21 @@ export async function openWeb(creds: Pick<Credentials, 'serverUrl' | 'token'>): 
   const url = new URL(`${pathname}${search}`, creds.serverUrl);
   await browser.tabs.create({ url: url.toString() });
 }
+
+/**
+ * Stores the browser's time zone as the user's (`PATCH /api/me`), so
+ * reminders land in the hours the person actually works, and updates the
+ * local copy of the profile. Needs the server: the profile is not synced
+ * through the outbox.
+ */
+export async function updateTimeZone(db: Db, timeZone: string): Promise<void> {
+  const creds = await getCredentials(db);
+  if (!creds?.user) throw new ServerError('Not signed in.', 401, false);
+  const person = await callServer<User>(creds, 'PATCH', '/api/me', { timeZone });
+  const now = await getCredentials(db);
+  if (now?.token === creds.token && now.user)
+    await db.put('meta', { ...now, user: { ...now.user, timeZone: person.timeZone } }, 'credentials');
+}
+
+/** Where a declined time-zone offer is remembered, for that pair of zones only. */
+export const ZONE_OFFER_KEY = 'zoneOfferDeclined';

@@ -107,10 +107,16 @@ export async function openPanel(b: ExtensionBrowser, tabId: number): Promise<Pag
   return panel;
 }
 
-/** Fills the panel's setup form with a server and token. */
+/** Fills the panel's setup form with a server and a token or invite code (keeping the invite's name). */
 export async function connectPanel(panel: Page, serverUrl: string, token: string): Promise<void> {
   await panel.getByLabel('Server address').fill(serverUrl);
   await panel.getByLabel('Invite code').fill(token);
   await panel.getByRole('button', { name: 'Connect' }).click();
-  await panel.getByTestId('log-form').waitFor();
+  const joined = panel.getByTestId('log-form').or(panel.getByTestId('already-logged'));
+  const confirm = panel.getByTestId('confirm-name');
+  await joined.or(confirm).first().waitFor();
+  if (await confirm.isVisible()) {
+    await confirm.getByRole('button', { name: /^(Join|Sign in)$/ }).click();
+    await joined.first().waitFor();
+  }
 }

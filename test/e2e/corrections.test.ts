@@ -86,10 +86,8 @@ describe('correcting what was logged', () => {
 
   async function connectAgain(panel: Page, token: string) {
     // Another test signed this profile in: sign out, then connect as this test's org.
-    panel.on('dialog', (d) => void d.accept());
-    await panel.getByRole('button', { name: 'Sign out' }).click();
-    const confirm = panel.getByRole('button', { name: 'Sign out now' });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await panel.getByRole('button', { name: 'Sign out…' }).click();
+    await panel.getByRole('button', { name: 'Sign out now' }).click();
     await connectPanel(panel, inject('serverUrl'), token);
   }
 

@@ -90,6 +90,10 @@ describe('Firefox ESR: onboarding, logging from Gmail, the toolbar button and th
     expect(await allowPermissionPrompt(ff.current)).toEqual([
       expect.stringContaining(new URL(serverUrl).hostname),
     ]);
+    // The person confirms the name the invite carries, then the code is spent.
+    await panel.waitForSelector('[data-testid="confirm-name"]', { timeout: 30_000 });
+    expect(await panel.$eval('input[name="name"]', (e) => (e as HTMLInputElement).value)).toBe('Fern Fox');
+    await panel.locator('[data-testid="confirm-name"] button[type="submit"]').click();
     await panel.waitForSelector('[data-testid="log-form"]', { timeout: 30_000 });
     await expect.poll(() => hasServerAccess()).toBe(true);
     await expect

@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../scripts/lib/wrangler-dev.ts';
 import { openPanel, useExtensionBrowser } from './browser.ts';
 import { api, createOrg } from './server.ts';
 
@@ -31,12 +34,25 @@ describe('onboarding with an invite code, and sign-out', () => {
     expect(invite.status).toBe(201);
 
     const panel = await openPanel(browser.current, 999_999);
-    await panel.getByLabel('Server address').fill(inject('serverUrl'));
-    await panel.getByLabel('Invite code').fill(invite.json.code);
+    // No scheme: a local server is reached over http.
+    await panel.getByLabel('Server address').fill(inject('serverUrl').replace(/^http:\/\//, ''));
+    const code = panel.getByLabel('Invite code');
+    expect(await code.getAttribute('type')).toBe('text'); // what was pasted stays visible
+    await code.fill(invite.json.code);
     await panel.getByRole('button', { name: 'Connect' }).click();
+    // Before the code is spent: which team, which role, and the name to confirm.
+    const confirm = panel.getByTestId('confirm-name');
+    await expect.poll(() => confirm.textContent()).toContain('sam.seller@acme.example, a member of');
+    expect(await confirm.getByLabel('Your name').inputValue()).toBe('Sam Seller');
+    await confirm.getByLabel('Your name').fill('Samantha Seller');
+    await confirm.getByRole('button', { name: 'Join' }).click();
     await panel.getByTestId('log-form').waitFor();
     await expect.poll(() => panel.getByTestId('sync-status').textContent()).toContain('Last synced');
-    expect(await panel.locator('.status').textContent()).toContain('sam.seller@acme.example');
+    expect(await panel.getByTestId('signed-in').textContent()).toContain(
+      'Signed in as Samantha Seller <sam.seller@acme.example>',
+    );
+    // Joined with the browser's zone, so there is nothing to offer.
+    expect(await panel.getByTestId('zone-offer').count()).toBe(0);
 
     // The code is spent.
     const again = await api('POST', '/api/auth/redeem', undefined, { code: invite.json.code, device: 'x' });
@@ -44,8 +60,9 @@ describe('onboarding with an invite code, and sign-out', () => {
 
     const token = await storedToken(panel);
     expect(token).toMatch(/^rap_/);
-    const me = await api<{ user: { id: string; email: string } }>('GET', '/api/me', token!);
+    const me = await api<{ user: { id: string; email: string; name: string } }>('GET', '/api/me', token!);
     expect(me.json.user.email).toBe('sam.seller@acme.example');
+    expect(me.json.user.name).toBe('Samantha Seller');
     const tokens = await api<{ items: { userId: string; label: string }[] }>(
       'GET',
       '/api/tokens?kind=api',
@@ -71,11 +88,57 @@ describe('onboarding with an invite code, and sign-out', () => {
     );
     expect(list.json.items.find((i) => i.title === 'Intro call with Acme')?.userId).toBe(me.json.user.id);
 
-    panel.on('dialog', (d) => void d.accept());
-    await panel.getByRole('button', { name: 'Sign out' }).click();
+    // Sign-out asks first and says what it will do; Cancel changes nothing.
+    await panel.getByRole('button', { name: 'Sign out…' }).click();
+    const ask = panel.getByTestId('sign-out-confirm');
+    expect(await ask.textContent()).toContain("revokes this browser's sign-in");
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect((await api('GET', '/api/me', token!)).status).toBe(200);
+    await panel.getByRole('button', { name: 'Sign out…' }).click();
+    await panel.getByRole('button', { name: 'Sign out now' }).click();
     await panel.getByRole('heading', { name: "Join your team's Rapport" }).waitFor();
     expect((await api('GET', '/api/me', token!)).status).toBe(401);
     expect(await storedToken(panel)).toBeNull();
+  });
+
+  it('tells being offline, a host where nothing answers and a server that is not Rapport apart', async () => {
+    const panel = await openPanel(browser.current, 999_999);
+    const tryServer = async (address: string) => {
+      await panel.getByLabel('Server address').fill(address);
+      await panel.getByLabel('Invite code').fill('rinv_whatever');
+      await panel.getByRole('button', { name: 'Connect' }).click();
+      await expect.poll(() => panel.getByRole('button', { name: 'Connect' }).isEnabled()).toBe(true);
+      return panel.locator('#server-error').textContent();
+    };
+    const nothing = await freePort();
+    expect(await tryServer(`127.0.0.1:${nothing}`)).toBe(
+      `Nothing answers at 127.0.0.1:${nothing}. Check the address and the port, and that the server is running.`,
+    );
+    // Something else listens on this port (another web server, say).
+    const other = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>Some other app</title>');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    try {
+      expect(await tryServer(`http://127.0.0.1:${port}`)).toBe(
+        `127.0.0.1:${port} answers, but it is not a Rapport server. Check the address and the port.`,
+      );
+    } finally {
+      other.close();
+    }
+    await browser.current.context.setOffline(true);
+    try {
+      expect(await tryServer(inject('serverUrl'))).toBe(
+        'You are offline. Connect to the internet, then try again.',
+      );
+    } finally {
+      await browser.current.context.setOffline(false);
+    }
+    expect(await tryServer('http://rapport.example.com')).toMatch(
+      /^Use https:\/\/ for a server on the internet/,
+    );
   });
 
   it('explains a spent or unknown invite code in plain words', async () => {
@@ -83,6 +146,8 @@ describe('onboarding with an invite code, and sign-out', () => {
     await panel.getByLabel('Server address').fill(inject('serverUrl'));
     await panel.getByLabel('Invite code').fill('not-a-real-code');
     await panel.getByRole('button', { name: 'Connect' }).click();
-    await expect.poll(() => panel.getByRole('alert').textContent()).toContain('invite code is not valid');
+    // Said by the field it is about.
+    await expect.poll(() => panel.locator('#code-error').textContent()).toContain('invite code is not valid');
+    expect(await panel.getByLabel('Invite code').getAttribute('aria-invalid')).toBe('true');
   });
 });

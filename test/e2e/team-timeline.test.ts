@@ -81,10 +81,15 @@ describe("the panel's account timeline includes teammates' team-visible work", (
           expect.stringContaining('Private interaction'),
         ]),
       );
-    // A teammate's rows are named by their author.
+    // A teammate's rows are named by their author, from the org's people the panel keeps in its replica.
+    await expect
+      .poll(async () => (await items.filter({ hasText: 'Teammate QBR prep' }).textContent()) ?? '', {
+        timeout: 20_000,
+      })
+      .toContain('Mia Teammate');
     const texts = await items.allTextContents();
-    expect(texts.find((t) => t.includes('Teammate QBR prep'))).toContain('Mia Teammate');
     expect(texts.find((t) => t.includes('Private interaction'))).toContain('Mia Teammate');
+    expect(texts.join('\n')).not.toContain('a teammate');
     expect(await panel.content()).not.toContain('Secret pricing call');
     expect(await panel.content()).not.toContain(SECRET);
   });
