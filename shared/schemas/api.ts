@@ -100,6 +100,8 @@ export type TokenInfo = z.infer<typeof TokenInfoSchema>;
 
 export const TokenListQuerySchema = PageQuerySchema.extend({
   kind: TokenKindSchema.optional(),
+  /** Only this person's tokens (an admin sees everyone's; anyone else only their own anyway). */
+  userId: IdSchema.optional(),
   /** Include revoked, spent and expired tokens (default false). */
   includeInactive: BoolQuerySchema.optional(),
 });
