@@ -10,7 +10,7 @@ import { ProblemError, problem } from './problem.ts';
 // must not open a fresh bucket, and a secret must not sit in the limiter's memory.
 
 /** Paths that accept a secret from an anonymous caller: each guess is held to the strict limit. */
-const GUESSABLE = /^\/(?:api\/setup|api\/auth\/(?:redeem|invite)|auth)(?:\/|$)/;
+const GUESSABLE = /^\/(?:api\/setup|api\/auth\/(?:redeem|invite)|auth|setup|join)(?:\/|$)/;
 
 const tooMany = () =>
   new ProblemError(

@@ -58,6 +58,8 @@ export function TextField(
     size?: number;
     /** The id of a `<datalist>` of suggestions. */
     list?: string;
+    /** When empty, the page script fills in the browser's own time zone. */
+    dataDefaultZone?: boolean;
   },
 ) {
   const id = idOf(props);
@@ -79,6 +81,7 @@ export function TextField(
           placeholder: props.placeholder,
           size: props.size,
           list: props.list,
+          'data-default-zone': props.dataDefaultZone ? '' : undefined,
           'aria-invalid': error ? 'true' : undefined,
           'aria-describedby': describedBy(id, error, props.hint),
         } as InputHTMLAttributes<HTMLInputElement>)}

@@ -1,20 +1,6 @@
 import { formatWhen } from '../../shared/ui/TimelineRow.tsx';
+import { RULE_LABEL } from './labels.ts';
 import type { ActiveReminder } from './queries.ts';
-
-const RULE = {
-  'follow-up': 'Follow-up',
-  'awaiting-reply': 'Awaiting reply',
-  'keep-in-touch': 'Keep in touch',
-  'strategic-review': 'Strategic review',
-  'alliance-ending': 'Alliance ending',
-  balance: 'Balance',
-  'plan-review': 'Plan review',
-  'kpi-stale': 'KPI not measured',
-  'commitment-due': 'Promise due',
-  'conflict-sla': 'Conflict past SLA',
-  'milestone-due': 'Milestone due',
-  celebrate: 'Celebrate',
-} as const;
 
 /** Open and snoozed reminders; overdue and escalated ones are marked in words, not only colour. */
 export function RemindersList(props: {
@@ -43,7 +29,7 @@ export function RemindersList(props: {
           ) : null}
           <br />
           <span class="muted">
-            {RULE[r.rule]} · {r.state === 'snoozed' ? 'snoozed until ' : 'due '}
+            {RULE_LABEL[r.rule]} · {r.state === 'snoozed' ? 'snoozed until ' : 'due '}
             <time dateTime={r.snoozedUntil ?? r.dueAt}>
               {formatWhen(r.snoozedUntil ?? r.dueAt, props.timeZone)}
             </time>

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { type OrgSettings, OrgSettingsSchema } from '../../shared/schemas/index.ts';
 import type { Db } from '../db/client.ts';
 import { toContact, toInteraction, toReminder } from '../db/records.ts';
 import { accounts, contacts, interactions, orgs, reminders, users } from '../db/schema.ts';
+import { parseSettings } from '../reminders/inputs.ts';
 
 // Reads for the account and person views. Every query is scoped by the viewer's org.
 
@@ -34,23 +34,13 @@ export async function findPerson(d: Db, orgId: string, userId: string) {
   return row ?? null;
 }
 
-/** The org's settings with every default filled in; a stored value that no longer parses falls back to its default. */
-export async function orgSettings(d: Db, orgId: string): Promise<OrgSettings> {
-  const [org] = await d.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
-  let raw: unknown = {};
-  try {
-    raw = JSON.parse(org?.settings ?? '{}');
-  } catch {}
-  const parsed = OrgSettingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : OrgSettingsSchema.parse({});
-}
-
 /** Keep-in-touch cadence per tier: the org's setting, else design §6's 14 and 30 days. */
 export async function cadenceDefaults(
   d: Db,
   orgId: string,
 ): Promise<{ strategic: number; tactical: number }> {
-  return (await orgSettings(d, orgId)).cadenceDays;
+  const [org] = await d.select({ settings: orgs.settings }).from(orgs).where(eq(orgs.id, orgId)).limit(1);
+  return parseSettings(org?.settings).cadenceDays;
 }
 
 export const CONTACT_LIMIT = 200;

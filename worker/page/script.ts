@@ -5,6 +5,11 @@ import { contentHash } from './content-hash.ts';
 
 export const PAGE_JS = `(() => {
   'use strict';
+  // Time zone fields left empty start with the browser's own zone.
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const i of document.querySelectorAll('input[data-default-zone]')) if (!i.value && zone) i.value = zone;
+  } catch {}
   // Copy buttons: hidden in the HTML, shown only here, where they can work.
   for (const b of document.querySelectorAll('button[data-copy]')) b.hidden = false;
   document.addEventListener('click', async (e) => {

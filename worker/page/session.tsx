@@ -50,7 +50,10 @@ export async function pageViewer(c: Context<AppEnv>, roles?: readonly Role[]): P
 
 export const isManager = (v: Pick<Viewer, 'role'>) => MANAGERS.includes(v.role);
 
-/** Form fields as strings (files and repeated names are not used by our forms). */
+/**
+ * Form fields as strings. A name sent several times (a group of checkboxes) holds its values
+ * joined by newlines; those values are fixed option values, never typed text. Files are dropped.
+ */
 export type FormFields = Record<string, string>;
 
 /**
@@ -60,9 +63,12 @@ export type FormFields = Record<string, string>;
  */
 export async function formOf(c: Context<AppEnv>): Promise<FormFields | null> {
   const secret = getCookie(c, SESSION_COOKIE);
-  const body = await c.req.parseBody();
+  const body = await c.req.parseBody({ all: true });
   if (!secret || !(await validCsrf(secret, body.csrf))) return null;
   const out: FormFields = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries(body)) {
+    const values = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    if (values.length > 0) out[k] = values.join('\n');
+  }
   return out;
 }

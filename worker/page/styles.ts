@@ -21,7 +21,7 @@ h1{font-size:1.5rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.75rem 0 .5rem}
 .muted{color:var(--muted)}.warn{color:var(--warn);font-weight:600}.ok{color:var(--ok);font-weight:600}
 .notice{border:1px solid var(--line);border-left:4px solid var(--warn);padding:.5rem .75rem;background:var(--panel)}
 button,.button{font:inherit;padding:.35rem .9rem;border:1px solid var(--line);border-radius:.3rem;background:var(--panel);color:var(--fg);cursor:pointer;text-decoration:none;display:inline-block}
-button.primary{background:var(--tac);color:var(--tag-fg);border-color:var(--tac)}
+button.primary,.button.primary{background:var(--tac);color:var(--tag-fg);border-color:var(--tac)}
 input,select{font:inherit;padding:.3rem .4rem;border:1px solid var(--muted);border-radius:.3rem;background:var(--bg);color:var(--fg);max-width:100%}
 .filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;padding:.75rem;background:var(--panel);border:1px solid var(--line);border-radius:.4rem}
 .filters label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
@@ -73,6 +73,7 @@ table.stack th[scope="row"]{font-weight:600}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin:1rem 0}
 .pager a{padding:.35rem .9rem;border:1px solid var(--line);border-radius:.3rem;text-decoration:none}
 .form{display:flex;flex-direction:column;gap:.9rem;max-width:44rem;margin:.75rem 0}
+.form>button,.form>.button-row{align-self:flex-start}
 .form .row{display:flex;flex-wrap:wrap;gap:.9rem}.form .row>.field{flex:1 1 14rem}
 .field{display:flex;flex-direction:column;gap:.2rem;border:0;padding:0;margin:0;min-width:0}
 .field>label,.field>legend{font-weight:600;padding:0}
@@ -84,7 +85,7 @@ textarea{font:inherit;padding:.3rem .4rem;border:1px solid var(--muted);border-r
 .error-summary{border:2px solid var(--warn);border-radius:.4rem;padding:.5rem .9rem}
 .error-summary ul{margin:.25rem 0;padding-left:1.2rem}.error-summary p{margin:.25rem 0}
 .checks{display:flex;flex-direction:column;gap:.2rem}.checks-inline{flex-direction:row;flex-wrap:wrap;gap:.3rem 1rem}
-.check{display:inline-flex;gap:.35rem;align-items:center;font-weight:400}
+.check,.field>label.check{display:inline-flex;gap:.35rem;align-items:center;font-weight:400}
 details.disclosure{border:1px solid var(--line);border-radius:.4rem;padding:.5rem .9rem;margin:1rem 0}
 details.disclosure>summary{cursor:pointer;font-weight:600}
 button.danger{background:var(--warn);color:var(--bg);border-color:var(--warn)}
@@ -95,6 +96,17 @@ button.danger{background:var(--warn);color:var(--bg);border-color:var(--warn)}
 .contact>div:first-child{min-width:0;overflow-wrap:anywhere}
 .actions{display:flex;gap:.75rem;flex:none}
 .confirm{max-width:44rem}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere;background:var(--panel);padding:.1rem .3rem;border-radius:.2rem}
+.codes dd{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
+fieldset.plain-fieldset{border:0;padding:0;margin:0;min-width:0;display:flex;flex-direction:column;gap:.9rem}
+.settings-group h2{margin-top:1rem}
+.settings-group{display:flex;flex-direction:column;gap:.75rem}.settings-group>p{margin:0}.settings-group>h2{margin-bottom:0}
+.settings .row>.field{flex:1 1 9rem}.settings input[inputmode=numeric]{max-width:10rem}
+.indent{margin-left:1.6rem;display:flex;flex-direction:column;gap:.6rem}
+.inline-form{display:flex;gap:.4rem;align-items:center;flex-wrap:wrap}
+.issued{border-color:var(--ok);margin:1rem 0}
+.steps li{margin:.4rem 0}
+button.copy{padding:.15rem .6rem;font-size:.85rem}
 @media (max-width:40rem){
 table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}

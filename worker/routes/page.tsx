@@ -4,7 +4,12 @@ import { csrf } from 'hono/csrf';
 import type { AppEnv } from '../env.ts';
 import { accountPages } from './page/accounts.tsx';
 import { pageAssets } from './page/assets.ts';
+import { joinPages } from './page/join.tsx';
+import { mePages } from './page/me.tsx';
+import { settingsPages } from './page/settings.tsx';
+import { setupPages } from './page/setup.tsx';
 import { summaryPages } from './page/summary.tsx';
+import { teamPages } from './page/team.tsx';
 
 /**
  * The web workspace (design §9, §13): server-rendered pages with forms that
@@ -26,4 +31,9 @@ export const page = new Hono<AppEnv>()
   )
   .route('/', pageAssets)
   .route('/', summaryPages)
-  .route('/', accountPages);
+  .route('/', accountPages)
+  .route('/', setupPages)
+  .route('/', teamPages)
+  .route('/', settingsPages)
+  .route('/', mePages)
+  .route('/', joinPages);

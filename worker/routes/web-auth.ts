@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { requireToken, SESSION_COOKIE } from '../auth/middleware.ts';
@@ -13,6 +13,40 @@ import { LinkConfirmPage, LinkGonePage } from '../page/Messages.tsx';
 
 const LINK_TTL_MS = 5 * 60_000;
 const SESSION_TTL_S = 30 * 86_400;
+
+/**
+ * Signs this browser in as the user: a new session token (only its hash is
+ * stored, labelled with the browser's user agent) in the `__Host-` cookie.
+ * Used by the web link and by the first setup; returns the session secret.
+ */
+export async function startSession(
+  c: Context<AppEnv>,
+  orgId: string,
+  userId: string,
+  now: Date,
+): Promise<string> {
+  const session = newSecret('session');
+  await db(c.env)
+    .insert(tokens)
+    .values({
+      id: uuidv7(),
+      orgId,
+      userId,
+      hash: await hashSecret(session),
+      kind: 'session',
+      label: c.req.header('user-agent')?.slice(0, 200) ?? null,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_S * 1000).toISOString(),
+    });
+  setCookie(c, SESSION_COOKIE, session, {
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'Lax',
+    maxAge: SESSION_TTL_S,
+  });
+  return session;
+}
 
 const looksLikeLink = (code: unknown): code is string =>
   typeof code === 'string' && code.startsWith(PREFIX['web-link']) && code.length <= 100;
@@ -87,24 +121,7 @@ export const webAuth = new Hono<AppEnv>()
       )
       .returning({ orgId: tokens.orgId, userId: tokens.userId });
     if (!link?.userId) return page(c, LinkGonePage(), 410);
-    const session = newSecret('session');
-    await d.insert(tokens).values({
-      id: uuidv7(),
-      orgId: link.orgId,
-      userId: link.userId,
-      hash: await hashSecret(session),
-      kind: 'session',
-      label: c.req.header('user-agent')?.slice(0, 200) ?? null,
-      createdAt: now,
-      expiresAt: new Date(Date.now() + SESSION_TTL_S * 1000).toISOString(),
-    });
-    setCookie(c, SESSION_COOKIE, session, {
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'Lax',
-      maxAge: SESSION_TTL_S,
-    });
+    await startSession(c, link.orgId, link.userId, new Date(now));
     c.header('cache-control', 'no-store');
     return c.redirect('/', 303);
   })
