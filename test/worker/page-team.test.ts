@@ -96,7 +96,7 @@ describe('summary page team view', () => {
     expect(row.overdueReminders).toBe('2');
     expect(row.escalatedReminders).toBe('1');
     expect(res.text).toContain('75% tactical, 25% strategic');
-  });
+  }, 30_000);
 
   it('falls back to the default period on bad input, with a message instead of an error', async () => {
     const { cookie } = await teamWithManager();
