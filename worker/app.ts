@@ -7,6 +7,7 @@ import { requireToken } from './auth/middleware.ts';
 import type { AppEnv } from './env.ts';
 import { notFound, onError, ProblemError, problem } from './http/problem.ts';
 import { limitByAddress } from './http/rate-limit.ts';
+import { healthRoutes } from './routes/account-health.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -18,6 +19,16 @@ import { lookup } from './routes/lookup.ts';
 import { me } from './routes/me.ts';
 import { openapi } from './routes/openapi.ts';
 import { page } from './routes/page.tsx';
+import {
+  commitmentRoutes,
+  conflictRoutes,
+  measurementRoutes,
+  milestoneRoutes,
+  objectiveRoutes,
+  responsibilityRoutes,
+  reviewRoutes,
+} from './routes/plan-records.ts';
+import { planRoutes } from './routes/plans.ts';
 import { invitePreview, redeem } from './routes/redeem.ts';
 import { reminderRoutes } from './routes/reminders.ts';
 import { settingsRoutes } from './routes/settings.ts';
@@ -59,7 +70,16 @@ const api = new Hono<AppEnv>()
   .route('/export', exportRoutes)
   .route('/import', importRoutes)
   .route('/users', userRoutes)
-  .route('/settings', settingsRoutes);
+  .route('/settings', settingsRoutes)
+  .route('/plans', planRoutes)
+  .route('/objectives', objectiveRoutes)
+  .route('/measurements', measurementRoutes)
+  .route('/reviews', reviewRoutes)
+  .route('/milestones', milestoneRoutes)
+  .route('/responsibilities', responsibilityRoutes)
+  .route('/commitments', commitmentRoutes)
+  .route('/conflicts', conflictRoutes)
+  .route('/health', healthRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(
@@ -67,7 +87,7 @@ export const app = new Hono<AppEnv>()
     cors({
       origin: '*',
       allowHeaders: ['authorization', 'content-type'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       maxAge: 600,
     }),
   )

@@ -1,9 +1,26 @@
 import { z } from 'zod';
+import { CommitmentInputSchema, CommitmentSchema } from './commitment.ts';
 import { IdSchema } from './common.ts';
+import { ConflictInputSchema, ConflictSchema } from './conflict.ts';
 import { AccountInputSchema, AccountSchema, ContactInputSchema, ContactSchema } from './directory.ts';
 import { InteractionInputSchema, InteractionSchema } from './interaction.ts';
+import {
+  MeasurementInputSchema,
+  MeasurementSchema,
+  ObjectiveInputSchema,
+  ObjectiveSchema,
+} from './objective.ts';
+import {
+  MilestoneInputSchema,
+  MilestoneSchema,
+  PlanInputSchema,
+  PlanSchema,
+  ReviewInputSchema,
+  ReviewSchema,
+} from './plan.ts';
 import { ReminderSchema, SnoozeRequestSchema } from './reminder.ts';
 import { TeamWeightsSchema } from './team-weights.ts';
+import { ResponsibilityInputSchema, ResponsibilitySchema } from './responsibility.ts';
 
 /** Most mutations one push may carry (design §5). */
 export const MAX_PUSH_MUTATIONS = 100;
@@ -13,6 +30,7 @@ export const MAX_PUSH_BYTES = 256 * 1024;
 export const MAX_PULL_ROWS = 500;
 
 const ReminderRefSchema = z.strictObject({ id: z.string().min(1).max(128) });
+const IdRefSchema = z.strictObject({ id: IdSchema });
 
 /**
  * One mutation as the push body carries it. The envelope is checked first
@@ -31,6 +49,23 @@ export const MutationEnvelopeSchema = z.strictObject({
     'reminder.done',
     'reminder.snooze',
     'reminder.dismiss',
+    // Relationship plans (design §14).
+    'plan.put',
+    'plan.delete',
+    'objective.put',
+    'objective.delete',
+    'measurement.put',
+    'measurement.delete',
+    'review.put',
+    'review.delete',
+    'milestone.put',
+    'milestone.delete',
+    'responsibility.put',
+    'responsibility.delete',
+    'commitment.put',
+    'commitment.delete',
+    'conflict.put',
+    'conflict.delete',
   ]),
   args: z.unknown(),
 });
@@ -48,6 +83,22 @@ export const MutationArgsSchemas = {
   'reminder.done': ReminderRefSchema,
   'reminder.snooze': z.intersection(ReminderRefSchema, SnoozeRequestSchema),
   'reminder.dismiss': ReminderRefSchema,
+  'plan.put': PlanInputSchema,
+  'plan.delete': IdRefSchema,
+  'objective.put': ObjectiveInputSchema,
+  'objective.delete': IdRefSchema,
+  'measurement.put': MeasurementInputSchema,
+  'measurement.delete': IdRefSchema,
+  'review.put': ReviewInputSchema,
+  'review.delete': IdRefSchema,
+  'milestone.put': MilestoneInputSchema,
+  'milestone.delete': IdRefSchema,
+  'responsibility.put': ResponsibilityInputSchema,
+  'responsibility.delete': IdRefSchema,
+  'commitment.put': CommitmentInputSchema,
+  'commitment.delete': IdRefSchema,
+  'conflict.put': ConflictInputSchema,
+  'conflict.delete': IdRefSchema,
 } as const satisfies Record<MutationName, z.ZodType>;
 
 export type MutationArgs<N extends MutationName> = z.infer<(typeof MutationArgsSchemas)[N]>;
@@ -99,5 +150,14 @@ export const PullResponseSchema = z.object({
    * (absent from servers older than this field; clients treat that as null).
    */
   teamWeights: TeamWeightsSchema.nullable().optional(),
+  /** Relationship plans: all of the org's, so plans work offline (design §14). */
+  plans: z.array(PlanSchema),
+  objectives: z.array(ObjectiveSchema),
+  measurements: z.array(MeasurementSchema),
+  reviews: z.array(ReviewSchema),
+  milestones: z.array(MilestoneSchema),
+  responsibilities: z.array(ResponsibilitySchema),
+  commitments: z.array(CommitmentSchema),
+  conflicts: z.array(ConflictSchema),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;

@@ -1,3 +1,5 @@
+import { healthChunk } from '../plans/health-pass.ts';
+import { PLAN_CRON } from '../plans/sql.ts';
 import { type OrgInputs, orgInputs } from '../reminders/inputs.ts';
 import { type RecomputeScope, type RecomputeStats, recompute } from '../reminders/recompute.ts';
 import { CRON, READ } from '../reminders/sql.ts';
@@ -27,6 +29,10 @@ export interface CronReport {
   closes: number;
   /** Reminders re-sent to clients because a snooze ended or they escalated. */
   touched: number;
+  /** Conflicts whose level an SLA period raised. */
+  escalated: number;
+  /** Accounts whose health the daily pass recomputed. */
+  healthAccounts: number;
   /** False when the budget ran out before every org was caught up; the next run continues. */
   complete: boolean;
 }
@@ -53,8 +59,12 @@ interface Run {
  *    of a quarter of the people, so each person's is recomputed hourly;
  * 3. a full pass over the accounts on the first run, or when the org's
  *    settings or people changed, resumable by account id;
- * 4. every account and interaction written since the watermark, in version
- *    order.
+ * 4. every account, interaction and plan record written since the watermark,
+ *    in version order;
+ * 5. (before 3) the accounts with a conflict whose SLA deadline has come, so
+ *    its level rises and its ladder hears of it on time;
+ * 6. once a UTC day, the health of every account with a plan or on the
+ *    strategic tier, with the day's snapshot (health moves with the clock).
  *
  * Work happens in chunks of `chunkSize` accounts, each committed with the
  * advanced watermark in one batch, so the watermark only covers finished
@@ -90,7 +100,17 @@ function newRun(db: D1Database, now: Date, options: CronOptions): Run {
     now,
     chunkSize: options.chunkSize ?? 200,
     outOfTime: () => clock() - started > budgetMs,
-    report: { orgs: 0, chunks: 0, accounts: 0, upserts: 0, closes: 0, touched: 0, complete: true },
+    report: {
+      orgs: 0,
+      chunks: 0,
+      accounts: 0,
+      upserts: 0,
+      closes: 0,
+      touched: 0,
+      escalated: 0,
+      healthAccounts: 0,
+      complete: true,
+    },
   };
 }
 
@@ -150,17 +170,57 @@ async function runOrg(run: Run, org: { id: string; version: number }): Promise<v
     await db.batch(extra);
   }
 
+  // Conflicts whose SLA deadline has come: escalated (and their people reminded) on time.
+  await slaDue(run, inputs);
   while (state.fullCursor !== null && !run.outOfTime()) state = await fullChunk(run, inputs, state);
   while (state.fullCursor === null && state.watermark < org.version && !run.outOfTime()) {
     state = await changedChunk(run, inputs, state, org.version);
   }
-  if (state.fullCursor !== null || state.watermark < org.version) run.report.complete = false;
+  // Once a UTC day: every planned or strategic account's health, and the day's snapshot.
+  const today = now.toISOString().slice(0, 10);
+  while (state.healthDay !== today && !run.outOfTime())
+    state = await healthDayChunk(run, inputs, state, today);
+  if (state.fullCursor !== null || state.watermark < org.version || state.healthDay !== today)
+    run.report.complete = false;
+}
+
+/** Page size of conflicts whose SLA deadline has come; any beyond wait for the next run. */
+const SLA_DUE_LIMIT = 500;
+
+async function slaDue(run: Run, inputs: OrgInputs): Promise<void> {
+  const due = await run.db
+    .prepare(PLAN_CRON.slaDue)
+    .bind(inputs.orgId, run.now.toISOString(), SLA_DUE_LIMIT)
+    .all<{ account_id: string }>();
+  const ids = due.results.map((r) => r.account_id);
+  for (let i = 0; i < ids.length && !run.outOfTime(); i += run.chunkSize) {
+    add(run, await recompute(run.db, inputs, { accountIds: ids.slice(i, i + run.chunkSize) }, run.now));
+    run.report.chunks++;
+  }
+}
+
+async function healthDayChunk(
+  run: Run,
+  inputs: OrgInputs,
+  state: CronState,
+  today: string,
+): Promise<CronState> {
+  let next = state;
+  const done = await healthChunk(run.db, inputs, state.healthCursor ?? '', run.now, (last) => {
+    next =
+      last === null ? { ...state, healthDay: today, healthCursor: null } : { ...state, healthCursor: last };
+    return [saveState(run.db, inputs.orgId, next, run.now)];
+  });
+  run.report.healthAccounts += done.accounts;
+  run.report.chunks++;
+  return next;
 }
 
 function add(run: Run, stats: RecomputeStats) {
   run.report.accounts += stats.accounts;
   run.report.upserts += stats.upserts;
   run.report.closes += stats.closes;
+  run.report.escalated += stats.escalated;
 }
 
 /** One chunk of a full pass: the next accounts by id, or, at the end, everyone's unassigned reminders. */
@@ -196,6 +256,10 @@ interface ChangedAccount {
   id: string;
   version: number;
 }
+interface ChangedPlanRecord {
+  account_id: string;
+  version: number;
+}
 interface ChangedInteraction {
   account_id: string | null;
   user_id: string;
@@ -212,12 +276,22 @@ async function changedChunk(run: Run, inputs: OrgInputs, state: CronState, upTo:
   const from = state.watermark;
   const read = async (to: number, limit: number) => {
     const q = (sql: string) => db.prepare(sql).bind(inputs.orgId, from, to, limit);
-    const [a, i] = await db.batch([q(CRON.changedAccounts), q(CRON.changedInteractions)]);
-    return { accounts: a!.results as ChangedAccount[], interactions: i!.results as ChangedInteraction[] };
+    const [a, i, p, l] = await db.batch([
+      q(CRON.changedAccounts),
+      q(CRON.changedInteractions),
+      q(PLAN_CRON.changedRecords),
+      q(PLAN_CRON.changedLedgers),
+    ]);
+    return {
+      accounts: a!.results as ChangedAccount[],
+      interactions: i!.results as ChangedInteraction[],
+      plans: p!.results as ChangedPlanRecord[],
+      ledgers: l!.results as ChangedPlanRecord[],
+    };
   };
   let rows = await read(upTo, chunkSize);
   let bound = upTo;
-  for (const list of [rows.accounts, rows.interactions]) {
+  for (const list of [rows.accounts, rows.interactions, rows.plans, rows.ledgers]) {
     if (list.length === chunkSize) bound = Math.min(bound, list[list.length - 1]!.version - 1);
   }
   if (bound <= from) {
@@ -228,6 +302,7 @@ async function changedChunk(run: Run, inputs: OrgInputs, state: CronState, upTo:
   const accountIds = new Set<string>();
   const userIds = new Set<string>();
   for (const a of rows.accounts) if (a.version <= bound) accountIds.add(a.id);
+  for (const p of [...rows.plans, ...rows.ledgers]) if (p.version <= bound) accountIds.add(p.account_id);
   for (const i of rows.interactions) {
     if (i.version > bound) continue;
     if (i.account_id === null) userIds.add(i.user_id);

@@ -14,6 +14,10 @@ export interface CronState {
   sweptAt: string | null;
   /** When balance nudges were last recomputed (null: never, so the first run does everyone's). */
   balanceAt: string | null;
+  /** The UTC day whose health pass (a snapshot of every planned or strategic account) finished. */
+  healthDay: string | null;
+  /** During a health pass: accounts up to this id are done ('' before the first). Null otherwise. */
+  healthCursor: string | null;
 }
 
 export interface CronStateRow {
@@ -23,6 +27,8 @@ export interface CronStateRow {
   full_target: number | null;
   swept_at: string | null;
   balance_at: string | null;
+  health_day?: string | null;
+  health_cursor?: string | null;
 }
 
 export const INITIAL_STATE: CronState = {
@@ -32,6 +38,8 @@ export const INITIAL_STATE: CronState = {
   fullTarget: null,
   sweptAt: null,
   balanceAt: null,
+  healthDay: null,
+  healthCursor: null,
 };
 
 export function fromRow(r: CronStateRow | undefined | null): CronState {
@@ -43,6 +51,8 @@ export function fromRow(r: CronStateRow | undefined | null): CronState {
     fullTarget: r.full_target,
     sweptAt: r.swept_at,
     balanceAt: r.balance_at,
+    healthDay: r.health_day ?? null,
+    healthCursor: r.health_cursor ?? null,
   };
 }
 
@@ -59,5 +69,7 @@ export function saveState(db: D1Database, orgId: string, s: CronState, now: Date
       s.sweptAt,
       s.balanceAt,
       now.toISOString(),
+      s.healthDay,
+      s.healthCursor,
     );
 }

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import {
   AccountSchema,
+  CommitmentSchema,
+  ConflictSchema,
   ContactSchema,
+  HealthListItemSchema,
   InteractionSchema,
+  MeasurementSchema,
+  MilestoneSchema,
+  ObjectiveSchema,
   OrgSchema,
+  PlanSchema,
   ProblemSchema,
   ReminderSchema,
+  ResponsibilitySchema,
+  ReviewSchema,
   TokenInfoSchema,
   UserSchema,
 } from '../../shared/schemas/index.ts';
@@ -22,6 +31,15 @@ const COMPONENTS = {
   Org: OrgSchema,
   Token: TokenInfoSchema,
   Problem: ProblemSchema,
+  Plan: PlanSchema,
+  Objective: ObjectiveSchema,
+  Measurement: MeasurementSchema,
+  Review: ReviewSchema,
+  Milestone: MilestoneSchema,
+  Responsibility: ResponsibilitySchema,
+  Commitment: CommitmentSchema,
+  Conflict: ConflictSchema,
+  HealthListItem: HealthListItemSchema,
 } as const;
 
 const PROBLEM_TITLES: Record<number, string> = {

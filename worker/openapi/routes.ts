@@ -32,6 +32,7 @@ import {
 } from '../../shared/schemas/index.ts';
 import { SetupRequestSchema } from '../routes/setup.ts';
 import { PEOPLE_ROUTES } from './people-routes.ts';
+import { PLAN_ROUTES } from './plan-routes.ts';
 
 export type Role = 'member' | 'manager' | 'admin';
 
@@ -39,7 +40,7 @@ export type Role = 'member' | 'manager' | 'admin';
 export type Body = z.ZodType | { ref: string } | { pageOf: string } | { csv: true };
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono syntax (`:id`); the builder turns it into `{id}`. */
   path: string;
   summary: string;
@@ -267,6 +268,7 @@ export const ROUTES: RouteDoc[] = [
     response: ImportResponseSchema,
   },
   ...PEOPLE_ROUTES,
+  ...PLAN_ROUTES,
   {
     method: 'get',
     path: '/api/openapi.json',

@@ -44,6 +44,8 @@ export interface AccountRow {
   ends_on: string | null;
   created_at: string;
   deleted_at: string | null;
+  last_interaction_at?: string | null;
+  last_strategic_at?: string | null;
 }
 
 export interface ReminderRow {

@@ -9,6 +9,7 @@ import {
   reconcile,
 } from '../../shared/reminders/index.ts';
 import { MS_PER_DAY } from '../../shared/time/index.ts';
+import { type ClockedAccount, collectPlanInputs, planReads, planUpkeep } from '../plans/upkeep.ts';
 import {
   type AccountRow,
   type InteractionRow,
@@ -36,6 +37,8 @@ export interface RecomputeStats {
   drafts: number;
   upserts: number;
   closes: number;
+  /** Conflicts whose level the SLA raised. */
+  escalated: number;
 }
 
 /** Rows per write statement, and so per org version: a pull page never has to split a version. */
@@ -88,6 +91,9 @@ export async function recompute(
       balanceIds.length ? q(READ.userReminders, JSON.stringify(balanceIds), '["balance"]') : null,
     ),
   };
+  // Plans (design §14, §15): what their reminders, escalations and health read, in the same round trip.
+  const planSlot = hasAccounts ? reads.length : -1;
+  if (hasAccounts) reads.push(...planReads(db, orgId, accountIds, now));
   const results = reads.length ? await db.batch(reads) : [];
   const read = <T>(i: number) => (i < 0 ? [] : rowsOf<T>(results[i]));
 
@@ -109,6 +115,17 @@ export async function recompute(
     const interactions = [...(byAccount.get(row.id)?.values() ?? [])];
     drafts.push(...computeAccountReminders({ ...common, account: toAccount(row), interactions }));
   }
+  const clocked: ClockedAccount[] = accountRows.map((row) => ({
+    ...toAccount(row),
+    lastInteractionAt: row.last_interaction_at ?? null,
+    lastStrategicAt: row.last_strategic_at ?? null,
+  }));
+  const plansUpkeep = hasAccounts
+    ? planUpkeep(db, org, clocked, collectPlanInputs(results.slice(planSlot, planSlot + 7)), now, {
+        interactions: new Map([...byAccount].map(([id, list]) => [id, [...list.values()]])),
+      })
+    : null;
+  if (plansUpkeep) drafts.push(...plansUpkeep.drafts);
   if (hasUnassigned) {
     const interactions = read<InteractionRow>(s.unassigned).map(toInteraction);
     drafts.push(...computeUnassignedReminders({ ...common, interactions }));
@@ -145,13 +162,18 @@ export async function recompute(
   }
 
   const result = reconcile([...existing.values()], drafts, now, { escalationDays: settings.escalationDays });
-  const writes = writeStatements(db, orgId, result, now, existing);
+  const writes = [
+    ...(plansUpkeep?.conflictWrites ?? []),
+    ...writeStatements(db, orgId, result, now, existing),
+    ...(plansUpkeep?.healthWrites ?? []),
+  ];
   if (writes.length || extra.length) await db.batch([...writes, ...extra]);
   return {
     accounts: accountRows.length,
     drafts: drafts.length,
     upserts: result.upserts.length,
     closes: result.closes.length,
+    escalated: plansUpkeep?.escalated ?? 0,
   };
 }
 

@@ -21,7 +21,8 @@ export const READ = {
   /** People who left: their reminders without an account close at the end of a full pass. */
   departedUsers: 'SELECT id FROM users WHERE org_id = ?1 AND deleted_at IS NOT NULL',
   /** ?2 account ids. */
-  accounts: `SELECT id, name, tier, cadence_days, owner_id, ends_on, created_at, deleted_at FROM accounts
+  accounts: `SELECT id, name, tier, cadence_days, owner_id, ends_on, created_at, deleted_at, last_interaction_at,
+      last_strategic_at FROM accounts
     WHERE org_id = ?1 AND id IN ${ids(2)}`,
   /** ?2 account ids: their interactions with a follow-up or awaiting a reply (partial index). */
   flagged: `SELECT ${INTERACTION_COLS} FROM interactions
@@ -122,10 +123,14 @@ export const WRITE = {
   touch: `UPDATE reminders SET state = CASE WHEN state = 'snoozed' AND snoozed_until <= ?2 THEN 'open' ELSE state END,
       version = ${VERSION}, updated_at = ?2
     WHERE id IN ${ids(3)} AND +org_id = ?1 AND +state IN ('open', 'snoozed') AND deleted_at IS NULL`,
-  /** ?2 watermark, ?3 inputs hash, ?4 full cursor, ?5 full target, ?6 swept at, ?7 balance at, ?8 now. */
+  /**
+   * ?2 watermark, ?3 inputs hash, ?4 full cursor, ?5 full target, ?6 swept at, ?7 balance at, ?8 now,
+   * ?9 health day, ?10 health cursor.
+   */
   state: `INSERT INTO cron_state (org_id, watermark, inputs_hash, full_cursor, full_target, swept_at, balance_at,
-      updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+      updated_at, health_day, health_cursor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
     ON CONFLICT (org_id) DO UPDATE SET watermark = excluded.watermark, inputs_hash = excluded.inputs_hash,
       full_cursor = excluded.full_cursor, full_target = excluded.full_target, swept_at = excluded.swept_at,
-      balance_at = excluded.balance_at, updated_at = excluded.updated_at`,
+      balance_at = excluded.balance_at, updated_at = excluded.updated_at, health_day = excluded.health_day,
+      health_cursor = excluded.health_cursor`,
 } as const;

@@ -15,6 +15,7 @@ import type { AppEnv } from '../env.ts';
 import { decodeKey, toPage } from '../http/paging.ts';
 import { invalid, notFound } from '../http/problem.ts';
 import { jsonBody, query } from '../http/validate.ts';
+import { accountPlan } from '../plans/view.ts';
 import { applyOne } from '../sync/apply.ts';
 import { afterName, byName, idTaken, namePrefix } from './directory-shared.ts';
 
@@ -64,6 +65,11 @@ export const accountRoutes = new Hono<AppEnv>()
       toPage(rows, q.limit, toAccount, (r) => [r.name, r.id]),
       200,
     );
+  })
+  .get('/:id/plan', async (c) => {
+    const view = await accountPlan(db(c.env), c.get('caller').orgId, c.req.param('id'), new Date());
+    if (!view) throw notFound('Account not found');
+    return c.json(view, 200);
   })
   .get('/:id', async (c) => {
     const row = await load(db(c.env), c.get('caller').orgId, c.req.param('id'));

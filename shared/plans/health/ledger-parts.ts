@@ -34,7 +34,10 @@ export function commitmentsPart(commitments: readonly CommitmentLike[], h: Healt
     .filter((f) => f.n > 0)
     .sort((a, b) => b.n - a.n);
   const [first, ...rest] = failures;
-  const lead = `${first!.n} of our ${count(t.counted, 'promise')} ${window} ${first!.words(first!.n)}`;
+  const lead =
+    t.counted === 1
+      ? `Our one promise ${window} ${first!.words(1)}`
+      : `${first!.n} of our ${count(t.counted, 'promise')} ${window} ${first!.words(first!.n)}`;
   return { score, reason: joinAnd([lead, ...rest.map((f) => `${f.n} ${f.words(f.n)}`)]) };
 }
 

@@ -8,11 +8,19 @@ import type { Db } from '../../db/client.ts';
 import { problem, zodIssues } from '../../http/problem.ts';
 import type { WriteContext } from '../write.ts';
 import { deleteAccount, putAccount } from './account.ts';
+import { deleteCommitment, putCommitment } from './commitment.ts';
+import { deleteConflict, putConflict } from './conflict.ts';
 import { deleteContact, putContact } from './contact.ts';
 import { deleteInteraction, putInteraction } from './interaction.ts';
 import { type Known, readKnown } from './known.ts';
+import { deleteMeasurement, putMeasurement } from './measurement.ts';
+import { deleteMilestone, putMilestone } from './milestone.ts';
 import type { Mutator, Outcome, Refusal } from './mutator.ts';
+import { deleteObjective, putObjective } from './objective.ts';
+import { deletePlan, putPlan } from './plan.ts';
 import { dismissReminder, doneReminder, snoozeReminder } from './reminder.ts';
+import { deleteResponsibility, putResponsibility } from './responsibility.ts';
+import { deleteReview, putReview } from './review.ts';
 
 export type { Known } from './known.ts';
 export type { Outcome } from './mutator.ts';
@@ -44,6 +52,23 @@ const mutators: { [N in MutationName]: Mutator<N> } = {
   'reminder.done': doneReminder,
   'reminder.snooze': snoozeReminder,
   'reminder.dismiss': dismissReminder,
+  // Relationship plans (design §14); who may write is in plan-common.ts.
+  'plan.put': putPlan,
+  'plan.delete': deletePlan,
+  'objective.put': putObjective,
+  'objective.delete': deleteObjective,
+  'measurement.put': putMeasurement,
+  'measurement.delete': deleteMeasurement,
+  'review.put': putReview,
+  'review.delete': deleteReview,
+  'milestone.put': putMilestone,
+  'milestone.delete': deleteMilestone,
+  'responsibility.put': putResponsibility,
+  'responsibility.delete': deleteResponsibility,
+  'commitment.put': putCommitment,
+  'commitment.delete': deleteCommitment,
+  'conflict.put': putConflict,
+  'conflict.delete': deleteConflict,
 };
 
 /** A mutation whose args were validated against its schema, or why they were not. */

@@ -1,6 +1,7 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { Db, Statement } from '../../db/client.ts';
 import { accounts, contacts, interactions, reminders, teamWeights, users } from '../../db/schema.ts';
+import { planReaders } from './plan-known.ts';
 
 /**
  * How to read the rows that mutations refer to, one entry per map of {@link Known}.
@@ -62,6 +63,7 @@ export const readers = {
       })
       .from(teamWeights)
       .where(inArray(teamWeights.orgId, ids)),
+  ...planReaders,
 };
 
 type RowOf<R> = R extends (d: Db, ids: string[]) => PromiseLike<(infer Row)[]> ? Row : never;

@@ -92,6 +92,14 @@ export class FakeSyncServer {
       contacts: [],
       interactions: page.filter((r) => this.interactions.get(r.id) === r) as never,
       reminders: page.filter((r) => this.reminders.get(r.id) === r) as never,
+      plans: [],
+      objectives: [],
+      measurements: [],
+      reviews: [],
+      milestones: [],
+      responsibilities: [],
+      commitments: [],
+      conflicts: [],
     };
     return json(200, body);
   }

@@ -224,6 +224,10 @@ describe('health: commitments', () => {
     expect(part(health({ commitments: list.slice(0, 1) }), 'commitments').reason).toBe(
       'Our one promise in the last 180 days was kept on time',
     );
+    expect(part(health({ commitments: list.slice(1, 2) }), 'commitments')).toMatchObject({
+      score: 0,
+      reason: 'Our one promise in the last 180 days was broken',
+    });
   });
 });
 
