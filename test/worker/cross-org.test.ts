@@ -2,6 +2,16 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { account, call, contact, createTeam, interaction, seedReminder } from './helpers.ts';
+import {
+  commitment,
+  conflict,
+  measurement,
+  milestone,
+  objective,
+  plan,
+  responsibility,
+  review,
+} from './support/plans.ts';
 
 type Team = Awaited<ReturnType<typeof createTeam>>;
 
@@ -23,6 +33,8 @@ describe('other organisations (design §12)', () => {
     user: '',
     invite: '',
   };
+  /** Their plan records, by route. */
+  const theirPlan: Record<string, string> = {};
   const theirEmail = `ceo-${uuidv7()}@their-company.test`;
   const theirDomain = `their-${uuidv7().slice(-8)}.test`;
 
@@ -49,6 +61,126 @@ describe('other organisations (design §12)', () => {
         body: { email: `${uuidv7()}@b.test`, role: 'member' },
       })
     ).json.id;
+    // Their relationship plan, a record of every kind on it.
+    const t = b.admin.token;
+    const owner = b.admin.user.id;
+    await call('PUT', `/api/plans/${acc.id}`, { token: t, body: plan({ vision: 'Their secret plan' }) });
+    const o = objective(acc.id, owner);
+    const bodies: [string, Record<string, unknown>][] = [
+      ['objectives', o],
+      ['measurements', measurement(o.id)],
+      ['reviews', review(acc.id)],
+      ['milestones', milestone(acc.id)],
+      ['responsibilities', responsibility(acc.id, { contactId: con.id })],
+      ['commitments', commitment(acc.id, owner)],
+      ['conflicts', conflict(acc.id, owner)],
+    ];
+    for (const [plural, body] of bodies) {
+      const res = await call('POST', `/api/${plural}`, { token: t, body });
+      expect(res.status, `${plural} ${res.text}`).toBe(201);
+      theirPlan[plural] = body.id as string;
+    }
+  });
+
+  const PLURALS = [
+    'objectives',
+    'measurements',
+    'reviews',
+    'milestones',
+    'responsibilities',
+    'commitments',
+    'conflicts',
+  ] as const;
+  const PATCHES: Record<string, unknown> = {
+    objectives: { title: 'pwned' },
+    measurements: { note: 'pwned' },
+    reviews: { decisions: 'pwned' },
+    milestones: { lesson: 'pwned' },
+    responsibilities: { area: 'pwned' },
+    commitments: { what: 'pwned' },
+    conflicts: { lesson: 'pwned' },
+  };
+
+  for (const plural of PLURALS) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PATCH', PATCHES[plural]],
+      ['DELETE', undefined],
+    ] as const) {
+      it(`${method} /api/${plural}/:id on theirs answers as for a missing id`, async () => {
+        for (const role of ['member', 'manager', 'admin'] as const) {
+          const token = a[role].token;
+          const foreign = await call(method, `/api/${plural}/${theirPlan[plural]}`, { token, body });
+          const missing = await call(method, `/api/${plural}/${uuidv7()}`, { token, body });
+          expect(foreign.status).toBe(404);
+          expect(foreign.text).toBe(missing.text);
+        }
+      });
+    }
+  }
+
+  it('answers for their account’s plan as for a missing account', async () => {
+    for (const role of ['member', 'manager', 'admin'] as const) {
+      const token = a[role].token;
+      for (const [method, path, body] of [
+        ['GET', (id: string) => `/api/accounts/${id}/plan`, undefined],
+        ['GET', (id: string) => `/api/plans/${id}`, undefined],
+        ['PUT', (id: string) => `/api/plans/${id}`, plan({ vision: 'pwned' })],
+        ['DELETE', (id: string) => `/api/plans/${id}`, undefined],
+      ] as const) {
+        const foreign = await call(method, path(theirs.account), { token, body });
+        const missing = await call(method, path(uuidv7()), { token, body });
+        expect(foreign.status, `${method} ${path(':id')}`).toBe(404);
+        expect(foreign.text).toBe(missing.text);
+      }
+    }
+  });
+
+  it('refuses their plan records as ids, and as references, as it refuses missing ones', async () => {
+    const mine = (await call('POST', '/api/accounts', { token: a.admin.token, body: account() })).json.id;
+    const me = a.admin.user.id;
+    const fresh: Record<string, (id?: string) => Record<string, unknown>> = {
+      objectives: (id) => objective(mine, me, id ? { id } : {}),
+      reviews: (id) => review(mine, id ? { id } : {}),
+      milestones: (id) => milestone(mine, id ? { id } : {}),
+      responsibilities: (id) => responsibility(mine, { userId: me, ...(id ? { id } : {}) }),
+      commitments: (id) => commitment(mine, me, id ? { id } : {}),
+      conflicts: (id) => conflict(mine, me, id ? { id } : {}),
+    };
+    for (const [plural, make] of Object.entries(fresh)) {
+      const foreign = await call('POST', `/api/${plural}`, {
+        token: a.admin.token,
+        body: make(theirPlan[plural]),
+      });
+      const own = make();
+      await call('POST', `/api/${plural}`, { token: a.admin.token, body: own });
+      const again = await call('POST', `/api/${plural}`, { token: a.admin.token, body: own });
+      expect(foreign.status, plural).toBe(409);
+      expect(foreign.text).toBe(again.text);
+    }
+    // Their objective, account and contact as references.
+    const none = uuidv7();
+    const asObjective = async (id: string) =>
+      call('POST', '/api/measurements', { token: a.member.token, body: measurement(id) });
+    const f = await asObjective(theirPlan.objectives!);
+    const n = await asObjective(none);
+    expect(f.status).toBe(404);
+    expect(f.text.replace(theirPlan.objectives!, 'ID')).toBe(n.text.replace(none, 'ID'));
+    const onAccount = async (id: string) =>
+      call('POST', '/api/reviews', { token: a.member.token, body: review(id) });
+    const fa = await onAccount(theirs.account);
+    const na = await onAccount(none);
+    expect(fa.status).toBe(404);
+    expect(fa.text.replace(theirs.account, 'ID')).toBe(na.text.replace(none, 'ID'));
+    const withContact = async (id: string) =>
+      call('POST', '/api/responsibilities', {
+        token: a.admin.token,
+        body: responsibility(mine, { contactId: id }),
+      });
+    const fc = await withContact(theirs.contact);
+    const nc = await withContact(none);
+    expect(fc.status).toBe(400);
+    expect(fc.text).toBe(nc.text);
   });
 
   type Role = 'member' | 'manager' | 'admin';
@@ -132,6 +264,9 @@ describe('other organisations (design §12)', () => {
           `/api/interactions?accountId=${theirs.account}`,
           `/api/interactions?userId=${b.member.user.id}`,
           '/api/reminders?state=all',
+          ...PLURALS.map((p) => `/api/${p}?limit=200`),
+          ...PLURALS.map((p) => `/api/${p}?accountId=${theirs.account}`),
+          '/api/health',
           '/api/tokens?includeInactive=true',
           `/api/sync/pull?clientId=${uuidv7()}`,
           '/api/users?includeFormer=true&limit=200',
@@ -141,14 +276,16 @@ describe('other organisations (design §12)', () => {
             : ['/api/export/interactions.csv', '/api/summary', '/api/invites?limit=200']),
         ].map(async (p) => (await call('GET', p, { token })).text),
       );
-      for (const text of texts) for (const id of Object.values(theirs)) expect(text).not.toContain(id);
+      for (const text of texts)
+        for (const id of [...Object.values(theirs), ...Object.values(theirPlan)])
+          expect(text).not.toContain(id);
       for (const text of texts) expect(text).not.toContain('Their secret plan');
       const byEmail = await call('GET', `/api/lookup?email=${encodeURIComponent(theirEmail)}`, { token });
       const byDomain = await call('GET', `/api/lookup?email=x@${theirDomain}`, { token });
       expect(byEmail.json).toMatchObject({ matchedBy: null, contact: null, account: null });
       expect(byDomain.json).toMatchObject({ matchedBy: null, contact: null, account: null });
     }
-  });
+  }, 30_000);
 
   it('imports into its own org only, even with their emails and account names', async () => {
     const theirAccount = (await call('GET', `/api/accounts/${theirs.account}`, { token: b.admin.token }))

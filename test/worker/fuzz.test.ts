@@ -3,6 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { ROUTES } from '../../worker/openapi/routes.ts';
 import { account, call, contact, createTeam, interaction, inviteUser } from './helpers.ts';
+import {
+  commitment,
+  conflict,
+  measurement,
+  milestone,
+  objective,
+  plan,
+  responsibility,
+  review,
+} from './support/plans.ts';
 
 /** Runs per route: enough to shake every parser, bounded so the file stays well under a minute. */
 const RUNS = 30;
@@ -23,6 +33,10 @@ const jsonish = fc.oneof(
       'preset',
       'mutations',
       'clientId',
+      'accountId',
+      'objectiveId',
+      'level',
+      'escalation',
       '__proto__',
       'constructor',
     ),
@@ -58,9 +72,30 @@ const paramArb = (real: string[]) =>
     fc.constantFrom(...real),
   );
 
+/** Ids of real records in the fuzzed org, so example bodies reach the mutators' deeper checks. */
+const real = { account: uuidv7(), objective: uuidv7(), user: uuidv7() };
+
 /** A valid body per route, which the fuzzer bends one field at a time to reach the deeper checks. */
 function example(method: string, path: string): unknown {
   const key = `${method} ${path}`;
+  const plans: Record<string, unknown> = {
+    'put /api/plans/:accountId': plan(),
+    'post /api/objectives': objective(real.account, real.user),
+    'patch /api/objectives/:id': { target: 99, weight: 5 },
+    'post /api/measurements': measurement(real.objective),
+    'patch /api/measurements/:id': { value: 1, measuredOn: '2026-01-01' },
+    'post /api/reviews': review(real.account),
+    'patch /api/reviews/:id': { ourRating: 5, theirRating: null },
+    'post /api/milestones': milestone(real.account),
+    'patch /api/milestones/:id': { achievedOn: '2026-01-02', celebratedOn: '2026-01-01' },
+    'post /api/responsibilities': responsibility(real.account, { userId: real.user }),
+    'patch /api/responsibilities/:id': { role: 'A', contactId: null },
+    'post /api/commitments': commitment(real.account, real.user),
+    'patch /api/commitments/:id': { state: 'kept', closedOn: '2026-01-01' },
+    'post /api/conflicts': conflict(real.account, real.user),
+    'patch /api/conflicts/:id': { level: 2, state: 'resolved' },
+  };
+  if (key in plans) return plans[key];
   if (key === 'post /api/import/contacts') return 'name,email,title,account\nAnn,ann@acme.test,CEO,';
   const bodies: Record<string, unknown> = {
     'post /api/setup': { org: { name: 'X' }, admin: { name: 'A', email: 'a@a.test', timeZone: 'UTC' } },
@@ -122,6 +157,13 @@ describe('fuzzing every route (design §12)', () => {
     await call('POST', '/api/contacts', { token: team.admin.token, body: con });
     await call('POST', '/api/interactions', { token: team.admin.token, body: inter });
     realIds.push(acc.id, con.id, inter.id);
+    real.account = acc.id;
+    real.user = team.admin.user.id;
+    await call('PUT', `/api/plans/${acc.id}`, { token: team.admin.token, body: plan() });
+    const o = objective(acc.id, team.admin.user.id);
+    await call('POST', '/api/objectives', { token: team.admin.token, body: o });
+    real.objective = o.id;
+    realIds.push(o.id);
     // Fresh tokens per route, so the per-token rate limit never decides an answer.
     tokens = await Promise.all(
       ROUTES.map(async () => ({

@@ -13,6 +13,16 @@ import {
   servedRoutes,
   type TestUser,
 } from './helpers.ts';
+import {
+  commitment,
+  conflict,
+  measurement,
+  milestone,
+  objective,
+  plan,
+  responsibility,
+  review,
+} from './support/plans.ts';
 
 type Who = 'none' | 'member' | 'manager' | 'admin';
 type Team = Awaited<ReturnType<typeof createTeam>>;
@@ -22,7 +32,7 @@ interface Req {
   headers?: Record<string, string>;
 }
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** OpenAPI-style path, as servedRoutes() lists it. */
   route: string;
   /** Expected status per caller, from design §7. */
@@ -307,6 +317,7 @@ const TABLE: Row[] = [
     req: () => ({ path: '/api/import/contacts', body: `name,email\nP,${uuidv7()}@p.test`, headers: csv }),
   },
   ...PEOPLE_ROWS,
+  ...planRows(),
   {
     method: 'GET',
     route: '/api/openapi.json',
@@ -314,6 +325,137 @@ const TABLE: Row[] = [
     req: () => ({ path: '/api/openapi.json' }),
   },
 ];
+
+/**
+ * Design §14: the plan, objectives and responsibilities are the account owner's, a manager's or
+ * an admin's to write; anyone records the rest, but changing someone else's record needs the
+ * owner, a manager or an admin. Every fixture below is on an account the admin owns and was
+ * written by the admin, so a member is refused wherever the rule is not "anyone may".
+ */
+function planRows(): Row[] {
+  const onAccount = async (team: Team) => {
+    const acc = await adminAccount(team);
+    await call('PUT', `/api/plans/${acc}`, { token: team.admin.token, body: plan() });
+    return acc;
+  };
+  const adminObjective = async (team: Team, acc?: string) => {
+    const body = objective(acc ?? (await adminAccount(team)), team.admin.user.id);
+    await call('POST', '/api/objectives', { token: team.admin.token, body });
+    return body.id;
+  };
+  type Make = (team: Team, me: TestUser) => Promise<Record<string, unknown>>;
+  const records: { plural: string; rule: 'owner' | 'anyone'; body: Make }[] = [
+    {
+      plural: 'objectives',
+      rule: 'owner',
+      body: async (team) => objective(await adminAccount(team), team.admin.user.id),
+    },
+    { plural: 'measurements', rule: 'anyone', body: async (team) => measurement(await adminObjective(team)) },
+    { plural: 'reviews', rule: 'anyone', body: async (team) => review(await adminAccount(team)) },
+    { plural: 'milestones', rule: 'anyone', body: async (team) => milestone(await adminAccount(team)) },
+    {
+      plural: 'responsibilities',
+      rule: 'owner',
+      body: async (team) => responsibility(await adminAccount(team), { userId: team.admin.user.id }),
+    },
+    {
+      plural: 'commitments',
+      rule: 'anyone',
+      body: async (team, me) => commitment(await adminAccount(team), me.user.id),
+    },
+    {
+      plural: 'conflicts',
+      rule: 'anyone',
+      body: async (team, me) => conflict(await adminAccount(team), me.user.id),
+    },
+  ];
+  /** A record the admin wrote, for the caller to read, change or delete. */
+  const adminRecord = async (team: Team, r: (typeof records)[number]) => {
+    const body = await r.body(team, team.admin);
+    const res = await call('POST', `/api/${r.plural}`, { token: team.admin.token, body });
+    if (res.status !== 201) throw new Error(`${r.plural}: ${res.status} ${res.text}`);
+    return body.id as string;
+  };
+  const patches: Record<string, unknown> = {
+    objectives: { title: 'Fill rate' },
+    measurements: { value: 90 },
+    reviews: { ourRating: 4 },
+    milestones: { lesson: 'Start early' },
+    responsibilities: { role: 'R' },
+    commitments: { what: 'Call back' },
+    conflicts: { severity: 'low' },
+  };
+  return [
+    {
+      method: 'GET',
+      route: '/api/accounts/{id}/plan',
+      expect: all(200),
+      req: async (team) => ({ path: `/api/accounts/${await onAccount(team)}/plan` }),
+    },
+    {
+      method: 'GET',
+      route: '/api/plans/{accountId}',
+      expect: all(200),
+      req: async (team) => ({ path: `/api/plans/${await onAccount(team)}` }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/plans/{accountId}',
+      expect: ownerOrManager(201),
+      req: async (team) => ({ path: `/api/plans/${await adminAccount(team)}`, body: plan() }),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/plans/{accountId}',
+      expect: ownerOrManager(204),
+      req: async (team) => ({ path: `/api/plans/${await onAccount(team)}` }),
+    },
+    ...records.flatMap((r): Row[] => [
+      {
+        method: 'GET',
+        route: `/api/${r.plural}`,
+        expect: all(200),
+        req: () => ({ path: `/api/${r.plural}` }),
+      },
+      {
+        method: 'GET',
+        route: `/api/${r.plural}/{id}`,
+        expect: all(200),
+        req: async (team) => ({ path: `/api/${r.plural}/${await adminRecord(team, r)}` }),
+      },
+      {
+        method: 'POST',
+        route: `/api/${r.plural}`,
+        expect: r.rule === 'owner' ? ownerOrManager(201) : all(201),
+        req: async (team, _who, me) => ({
+          path: `/api/${r.plural}`,
+          body: await r.body(team, me ?? team.member),
+        }),
+      },
+      {
+        method: 'PATCH',
+        route: `/api/${r.plural}/{id}`,
+        expect: ownerOrManager(200),
+        req: async (team) => ({
+          path: `/api/${r.plural}/${await adminRecord(team, r)}`,
+          body: patches[r.plural],
+        }),
+      },
+      {
+        method: 'DELETE',
+        route: `/api/${r.plural}/{id}`,
+        expect: ownerOrManager(204),
+        req: async (team) => ({ path: `/api/${r.plural}/${await adminRecord(team, r)}` }),
+      },
+    ]),
+    {
+      method: 'GET',
+      route: '/api/health',
+      expect: all(200),
+      req: () => ({ path: '/api/health?band=watch' }),
+    },
+  ];
+}
 
 /** Who reads whose interactions (§7: member own, manager the team). */
 const PRIVATE_READ: Record<Who, number> = { none: 401, member: 404, manager: 200, admin: 200 };

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../shared/uuid.ts';
 import { type Db, db } from '../db/client.ts';
 import { toPlan } from '../db/plans-records.ts';
 import { plans } from '../db/plans-schema.ts';
+import { accounts } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import { invalid, notFound } from '../http/problem.ts';
 import { jsonBody } from '../http/validate.ts';
@@ -35,6 +36,13 @@ export const planRoutes = new Hono<AppEnv>()
     const caller = c.get('caller');
     const d = db(c.env);
     const accountId = c.req.param('accountId');
+    const [account] = await d
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.orgId, caller.orgId), eq(accounts.id, accountId), isNull(accounts.deletedAt)))
+      .limit(1);
+    // Answered here, as the other routes do, so another org's account reads exactly as a missing one.
+    if (!account) throw notFound('Account not found');
     const existing = await livePlan(d, caller.orgId, accountId);
     const id = existing?.id ?? body.id ?? uuidv7();
     const input = PlanInputSchema.safeParse({ ...body, id: body.id ?? id, accountId });

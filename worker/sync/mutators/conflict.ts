@@ -60,7 +60,11 @@ export const putConflict: Mutator<'conflict.put'> = {
       ok: true,
       target: a.id,
       accountIds: [a.accountId],
-      statements: [upsert(d, conflicts, ctx, a.id, row, { slaPeriods: 0, nextSlaAt: null })],
+      // A new conflict always has its `opened` entry in `row`; the placeholder only satisfies NOT NULL,
+      // which SQLite checks on the inserted row before it sees the conflict.
+      statements: [
+        upsert(d, conflicts, ctx, a.id, row, { slaPeriods: 0, nextSlaAt: null, levelHistory: [] }),
+      ],
     };
   },
 };
