@@ -19,8 +19,8 @@ import {
   ReviewSchema,
 } from './plan.ts';
 import { ReminderSchema, SnoozeRequestSchema } from './reminder.ts';
-import { TeamWeightsSchema } from './team-weights.ts';
 import { ResponsibilityInputSchema, ResponsibilitySchema } from './responsibility.ts';
+import { TeamWeightsSchema } from './team-weights.ts';
 
 /** Most mutations one push may carry (design §5). */
 export const MAX_PUSH_MUTATIONS = 100;

@@ -101,7 +101,7 @@ describe('conflict escalation by the cron', () => {
     });
     expect(resolved.status, resolved.text).toBe(200);
     expect((await slaReminders(org.id)).filter((r) => r.state === 'open')).toEqual([]);
-  });
+  }, 30_000);
 
   it('sends the raised level to replicas through pull', async () => {
     const { org, token } = await createOrg();
@@ -182,5 +182,5 @@ describe('health upkeep by the cron', () => {
       worstPart: 'cadence',
       reason: expect.stringMatching(/^No contact in \d+ days/),
     });
-  });
+  }, 30_000);
 });

@@ -121,9 +121,7 @@ export async function pull(
   ];
 
   // Merge the version-ordered lists and cut at a version boundary.
-  const versions = [...lists.flat(), ...weightRows]
-    .map((r) => r.version)
-    .sort((a, b) => a - b);
+  const versions = [...lists.flat(), ...weightRows].map((r) => r.version).sort((a, b) => a - b);
   let hasMore = false;
   let upTo = Number.POSITIVE_INFINITY;
   if (versions.length > MAX_PULL_ROWS) {

@@ -74,6 +74,14 @@ describe('outbox', () => {
       contacts: [],
       interactions: [],
       reminders: [],
+      plans: [],
+      objectives: [],
+      measurements: [],
+      reviews: [],
+      milestones: [],
+      responsibilities: [],
+      commitments: [],
+      conflicts: [],
       teamWeights,
     });
     const weights = {
