@@ -483,7 +483,8 @@ describe('roles (design §7)', () => {
         if (res.status >= 400) expect(res.headers.get('content-type')).toContain('application/problem+json');
       }
       expect(got).toEqual(row.expect);
-    });
+      // Four callers, each with its own setup writes: room for a busy machine.
+    }, 20_000);
   }
 
   it('lets managers and admins read a member’s interactions, and other members not their private ones', async () => {
