@@ -3,7 +3,8 @@ import type { MutationEnvelope } from '../../shared/schemas/index.ts';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { hashSecret, newSecret } from '../../worker/auth/secrets.ts';
 import { db } from '../../worker/db/client.ts';
-import { orgs, tokens, users } from '../../worker/db/schema.ts';
+import { plans } from '../../worker/db/plans-schema.ts';
+import { accounts, contacts, orgs, tokens, users } from '../../worker/db/schema.ts';
 import { initialSettings } from '../../worker/people/setup.ts';
 import { push } from '../../worker/sync/push.ts';
 import {
@@ -14,6 +15,7 @@ import {
   demoAccounts,
   demoInteractions,
 } from './demo-data.ts';
+import { acmePlan, type DemoWrite, GLOBEX_QUIET_DAYS, globexPlan, type PlanCast } from './demo-plans.ts';
 
 export interface DemoCredentials {
   orgId: string;
@@ -101,6 +103,7 @@ export async function seedDemo(
   const [existing] = await d.select().from(orgs).where(eq(orgs.name, DEMO_ORG)).limit(1);
   if (existing) {
     await addMissingUsers(d, existing.id, iso);
+    await seedPlans(d, existing.id, now);
     return { ...(await demoTokens(d, existing.id, iso, known)), created: false };
   }
 
@@ -130,25 +133,30 @@ export async function seedDemo(
     ),
   ]);
 
-  const accounts = demoAccounts(now);
+  const demo = demoAccounts(now);
   const manager = { orgId, userId: ids.manager, role: 'manager' as const, tokenId: 'seed' };
   const directory: Omit<MutationEnvelope, 'id'>[] = [];
   const byOwner: Record<string, { id: string; tier: string; contactIds: string[] }[]> = {};
-  for (const a of accounts) {
-    const contacts = a.contacts.map((c) => contactInput(a.input.id, c));
+  for (const a of demo) {
+    const people = a.contacts.map((c) => contactInput(a.input.id, c));
     directory.push({ name: 'account.put', args: { ...a.input, ownerId: ids[a.owner] } });
-    for (const c of contacts) directory.push({ name: 'contact.put', args: c });
+    for (const c of people) directory.push({ name: 'contact.put', args: c });
     byOwner[a.owner] = byOwner[a.owner] ?? [];
     byOwner[a.owner]!.push({
       id: a.input.id,
       tier: a.input.tier,
-      contactIds: contacts.map((c) => c.id),
+      contactIds: people.map((c) => c.id),
     });
   }
+  const globex = demo.find((a) => a.input.name === 'Globex Retail')!.input.id;
+  const quietSince = now.getTime() - GLOBEX_QUIET_DAYS * 86_400_000;
   await pushAll(d, manager, directory, now);
   let seed = 7;
   for (const key of ['sam', 'priya'] as const) {
-    const list = demoInteractions(byOwner[key] ?? [], now, seed++, 45);
+    // Globex has gone quiet: the at-risk plan's contact lapsed weeks ago.
+    const list = demoInteractions(byOwner[key] ?? [], now, seed++, 45).filter(
+      (i) => i.accountId !== globex || Date.parse(i.occurredAt) < quietSince,
+    );
     const caller = { orgId, userId: ids[key], role: 'member' as const, tokenId: 'seed' };
     await pushAll(
       d,
@@ -157,7 +165,54 @@ export async function seedDemo(
       now,
     );
   }
+  await seedPlans(d, orgId, now);
   return { ...(await demoTokens(d, orgId, iso, known)), created: true };
+}
+
+/** The demo plans (scripts/lib/demo-plans.ts), unless the org has a plan already (an earlier seed did it). */
+async function seedPlans(d: ReturnType<typeof db>, orgId: string, now: Date): Promise<void> {
+  const [any] = await d.select({ id: plans.id }).from(plans).where(eq(plans.orgId, orgId)).limit(1);
+  if (any) return;
+  const people = await d.select().from(users).where(eq(users.orgId, orgId));
+  const idOf = (key: DemoUserKey) =>
+    people.find((u) => u.email === DEMO_USERS.find((x) => x.key === key)!.email)?.id;
+  const [manager, admin] = [idOf('manager'), idOf('admin')];
+  if (!manager || !admin) return;
+  const cast = async (name: string): Promise<PlanCast | null> => {
+    const [a] = await d
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.orgId, orgId), eq(accounts.name, name), isNull(accounts.deletedAt)))
+      .limit(1);
+    if (!a?.ownerId) return null;
+    const cs = await d
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.accountId, a.id), isNull(contacts.deletedAt)))
+      .orderBy(contacts.createdAt, contacts.id);
+    return { accountId: a.id, owner: a.ownerId, manager, admin, contacts: cs.map((c) => c.id) };
+  };
+  const writes: DemoWrite[] = [];
+  const acme = await cast('Acme Logistics');
+  if (acme && acme.contacts.length >= 2) writes.push(...acmePlan(acme, now));
+  const globex = await cast('Globex Retail');
+  if (globex && globex.contacts.length >= 1) writes.push(...globexPlan(globex, now));
+  // Oldest first, each day's writes by one person in one push, with that day's clock.
+  writes.sort((a, b) => b.daysAgo - a.daysAgo);
+  for (let i = 0; i < writes.length; ) {
+    const { daysAgo, by } = writes[i]!;
+    let j = i;
+    while (j < writes.length && writes[j]!.daysAgo === daysAgo && writes[j]!.by === by) j++;
+    const caller = { orgId, userId: by, role: 'member' as const, tokenId: 'seed' };
+    const at = new Date(now.getTime() - daysAgo * 86_400_000);
+    await pushAll(
+      d,
+      caller,
+      writes.slice(i, j).map((w) => w.mutation),
+      at,
+    );
+    i = j;
+  }
 }
 
 async function pushAll(
