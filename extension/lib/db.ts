@@ -8,6 +8,7 @@ import type {
   TeamWeightsRecord,
   User,
 } from '../../shared/schemas/index.ts';
+import type { PlanStores } from './plan-replica.ts';
 
 /** The connection to the team's server. Kept in IndexedDB, which content scripts cannot reach. */
 export interface Credentials {
@@ -36,7 +37,8 @@ export type LocalAccount = Account & { pending?: boolean };
 export type LocalContact = Contact & { pending?: boolean };
 export type LocalReminder = Reminder & { pending?: boolean };
 
-export interface RapportDb extends DBSchema {
+/** The local replica; the relationship plans' stores (design §14) are in plan-replica.ts. */
+export interface RapportDb extends DBSchema, PlanStores {
   meta: {
     key: string;
     value: unknown;
@@ -59,11 +61,24 @@ export interface RapportDb extends DBSchema {
 
 export type Db = IDBPDatabase<RapportDb>;
 
+/** The stores of the org's relationship plans, each indexed by account (measurements also by objective). */
+export const PLAN_STORES = [
+  'plans',
+  'objectives',
+  'measurements',
+  'reviews',
+  'milestones',
+  'responsibilities',
+  'commitments',
+  'conflicts',
+] as const;
+export type PlanStore = (typeof PLAN_STORES)[number];
+
 /** Every store that holds replica data (all but `meta` and `outbox`). */
-export const REPLICA_STORES = ['interactions', 'accounts', 'contacts', 'reminders'] as const;
+export const REPLICA_STORES = ['interactions', 'accounts', 'contacts', 'reminders', ...PLAN_STORES] as const;
 
 const DB_NAME = 'rapport';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 let opening: Promise<Db> | null = null;
 
@@ -98,6 +113,17 @@ function openDb(name: string): Promise<Db> {
       if (oldVersion < 3) {
         // "Already logged": the thread or event a log came from. Manual logs (no ref) are not indexed.
         tx.objectStore('interactions').createIndex('bySource', ['source.site', 'source.ref']);
+      }
+      if (oldVersion < 4) {
+        // Relationship plans: the panel reads one account's records at a time.
+        for (const name of PLAN_STORES) {
+          const store = db.createObjectStore(name, { keyPath: 'id' });
+          store.createIndex('byAccount', 'accountId');
+        }
+        tx.objectStore('measurements').createIndex('byObjective', 'objectiveId');
+        // The replica was pulled by servers that had no plans: pull again from the start, so the
+        // plans written before this upgrade arrive too (puts are idempotent).
+        if (oldVersion > 0) tx.objectStore('meta').delete('cookie');
       }
     },
     blocking() {

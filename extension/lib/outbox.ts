@@ -14,6 +14,7 @@ import {
   type RapportDb,
   REPLICA_STORES,
 } from './db.ts';
+import { applyPlanLocally } from './plan-replica.ts';
 
 export type Tx = IDBPTransaction<RapportDb, StoreNames<RapportDb>[], 'readwrite'>;
 
@@ -60,6 +61,7 @@ export async function applyLocally(
   userId: string,
   now = new Date().toISOString(),
 ): Promise<void> {
+  if (await applyPlanLocally(tx, m, userId, now)) return;
   switch (m.name) {
     case 'interaction.put': {
       const store = tx.objectStore('interactions');

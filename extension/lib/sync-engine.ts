@@ -6,8 +6,18 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../shared/schemas/index.ts';
-import { type Credentials, type Db, getCredentials, getMeta, getSyncState, type SyncState } from './db.ts';
+import {
+  type Credentials,
+  type Db,
+  getCredentials,
+  getMeta,
+  getSyncState,
+  PLAN_STORES,
+  REPLICA_STORES,
+  type SyncState,
+} from './db.ts';
 import { acknowledge, applyLocally, clientId, pendingMutations, restartClient } from './outbox.ts';
+import { describePlanMutation, planRowsOf, planStoreOf } from './plan-replica.ts';
 import { callServer, ServerError } from './server.ts';
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -60,7 +70,7 @@ export function describeMutation(m: Mutation): string {
     case 'contact.delete':
       return 'Deleting a contact';
     default:
-      return 'A reminder change';
+      return describePlanMutation(m) ?? 'A reminder change';
   }
 }
 
@@ -81,8 +91,10 @@ async function dropRefused(db: Db, m: Mutation): Promise<void> {
         ? 'accounts'
         : m.name === 'contact.put'
           ? 'contacts'
-          : null;
-  if (!store) return;
+          : m.name.endsWith('.put')
+            ? planStoreOf(m.name)
+            : null;
+  if (!store || !('id' in m.args)) return;
   const row = await db.get(store, m.args.id);
   if (row && row.version === 0) await db.delete(store, m.args.id);
   // A refused edit of a row the server has: fetch everything again so the replica matches it.
@@ -158,14 +170,11 @@ async function pullAll(db: Db, creds: Creds): Promise<void> {
  * still pending is re-applied on top, so the user keeps seeing their writes.
  */
 export async function applyPull(db: Db, page: PullResponse, userId: string): Promise<void> {
-  const tx = db.transaction(
-    ['meta', 'outbox', 'interactions', 'accounts', 'contacts', 'reminders'],
-    'readwrite',
-  );
+  const tx = db.transaction(['meta', 'outbox', ...REPLICA_STORES], 'readwrite');
   // Plain requests rather than a promise per row: a page is hundreds of rows, and the wrappers
   // cost about as much as the writes. A failed request aborts the transaction, which `tx.done`
   // (and every later request) reports; requests run in order, so the rebase below sees the rows.
-  const putAll = (store: 'accounts' | 'contacts' | 'interactions' | 'reminders', rows: readonly object[]) => {
+  const putAll = (store: (typeof REPLICA_STORES)[number], rows: readonly object[]) => {
     const raw = unwrap(tx.objectStore(store));
     for (const row of rows) raw.put(row);
   };
@@ -173,6 +182,8 @@ export async function applyPull(db: Db, page: PullResponse, userId: string): Pro
   putAll('contacts', page.contacts);
   putAll('interactions', page.interactions);
   putAll('reminders', page.reminders);
+  // The org's relationship plans, so the panel shows and updates them offline (design §14).
+  for (const store of PLAN_STORES) putAll(store, planRowsOf(page, store));
   // The org's learned tag-suggestion weights: the panel's classifier reads them offline.
   if (page.teamWeights) unwrap(tx.objectStore('meta')).put(page.teamWeights, 'teamWeights');
   await tx.objectStore('meta').put(page.cookie, 'cookie');

@@ -9,6 +9,7 @@ import { zoneOr } from './follow-up.ts';
 import { deleteInteraction, restoreInteraction } from './interaction-writes.ts';
 import { LogForm } from './LogForm.tsx';
 import { internalDomainsOf } from './local-match.ts';
+import { PlanSection } from './plan/PlanSection.tsx';
 import { Reminders } from './Reminders.tsx';
 import { Setup } from './Setup.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
@@ -153,6 +154,20 @@ export function App() {
         timeZone={zone}
         logged={page.logged}
         onSaved={changed}
+      />
+      <PlanSection
+        db={data.db}
+        userId={userId}
+        role={role}
+        account={account}
+        context={context}
+        match={page.match}
+        logged={page.logged}
+        timeZone={zone}
+        people={data.org?.people ?? null}
+        settings={data.org?.settings}
+        version={data}
+        onChanged={changed}
       />
       <Reminders
         db={data.db}
