@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Db } from '../../lib/db.ts';
+import { loggedFrom } from '../interaction-writes.ts';
 import { formatTime } from '../time-format.ts';
 import { interactionFor, type PlanWrite, saveLinked, type ThreadLink } from './plan-writes.ts';
 
@@ -42,7 +43,14 @@ export function PlanForm(props: Props) {
     e.preventDefault();
     if (saving) return;
     const now = Date.now();
-    const thread = interactionFor(link, now);
+    // The thread may have been logged a moment ago (by another plan action) and the props not
+    // caught up yet: ask the replica, so a thread is never logged twice.
+    const logged =
+      link.logged ??
+      (link.context
+        ? ((await loggedFrom(props.db, props.userId, link.context.site, link.context.ref))[0] ?? null)
+        : null);
+    const thread = interactionFor({ ...link, logged }, now);
     const writes = props.build(thread.id, now);
     if (typeof writes === 'string') {
       setError(writes);

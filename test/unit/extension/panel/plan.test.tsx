@@ -431,7 +431,7 @@ describe('the plan section', () => {
         ) as object),
         createdBy: USER_ID,
         ...meta,
-      }) as LocalCommitment;
+      }) as unknown as LocalCommitment;
     const conflict = (title: string, level: number) =>
       ({
         ...(buildConflict(
@@ -444,7 +444,7 @@ describe('the plan section', () => {
         slaPeriods: level - 1,
         levelHistory: [],
         ...meta,
-      }) as LocalConflict;
+      }) as unknown as LocalConflict;
     await applyPull(
       db,
       page({
