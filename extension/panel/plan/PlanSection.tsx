@@ -21,14 +21,14 @@ import { StartPlan } from './StartPlan.tsx';
 type Action = 'kpi' | 'review' | 'milestone' | 'commitment' | 'conflict' | 'close' | 'resolve';
 
 /** The one-keystroke actions of the plan section, in the order the buttons show. */
-export const PLAN_KEYS: { action: Action; key: string; label: string }[] = [
-  { action: 'kpi', key: 'k', label: 'KPI value' },
-  { action: 'review', key: 'r', label: 'This is the review' },
-  { action: 'milestone', key: 'm', label: 'Milestone reached' },
-  { action: 'commitment', key: 'p', label: 'Commitment' },
-  { action: 'conflict', key: 'c', label: 'Conflict' },
-  { action: 'close', key: 'P', label: 'Close a commitment' },
-  { action: 'resolve', key: 'C', label: 'Resolve a conflict' },
+export const PLAN_KEYS: { action: Action; key: string; label: string; title: string }[] = [
+  { action: 'kpi', key: 'k', label: 'KPI value', title: 'Record a KPI value' },
+  { action: 'review', key: 'r', label: 'Review', title: 'This meeting is the review' },
+  { action: 'milestone', key: 'm', label: 'Milestone', title: 'A milestone was reached' },
+  { action: 'commitment', key: 'p', label: 'Promise', title: 'Note a commitment, ours or theirs' },
+  { action: 'conflict', key: 'c', label: 'Conflict', title: 'Raise a conflict' },
+  { action: 'close', key: 'P', label: 'Close promise', title: 'Close a commitment: kept or broken' },
+  { action: 'resolve', key: 'C', label: 'Resolve', title: 'Resolve a conflict' },
 ];
 
 interface Props {
@@ -216,6 +216,7 @@ export function PlanSection(props: Props) {
               type="button"
               class="small"
               data-action={k.action}
+              title={k.title}
               aria-keyshortcuts={k.key === k.key.toUpperCase() ? `Shift+${k.key}` : k.key}
               onClick={() => open(k.action)}
             >

@@ -52,7 +52,7 @@ export function PlanSummary({ view, ...props }: Props) {
             <span class={`health-score band-${health.band}`}>{health.score}</span>
             <span>
               <strong>{HEALTH_BAND_LABELS[health.band]}</strong>
-              <span class="muted"> · {HEALTH_PART_LABELS[health.worstPart]}</span>
+              <span class="muted"> · weakest: {HEALTH_PART_LABELS[health.worstPart].toLowerCase()}</span>
             </span>
           </p>
           <p class="health-reason" data-testid="plan-health-reason">
@@ -83,7 +83,7 @@ export function PlanSummary({ view, ...props }: Props) {
               <li key={o.id} data-status={p.status}>
                 <div class="row">
                   <span class="plan-title">{o.title}</span>
-                  <span class={`status status-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                  <span class={`objective-status ${p.status}`}>{STATUS_LABEL[p.status]}</span>
                 </div>
                 <progress
                   value={Math.round(p.progress * 100)}
