@@ -2,6 +2,7 @@ import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { call } from './helpers.ts';
 import { browse, csrfOf, ORIGIN, postForm, signIn, teamWithManager } from './page-helpers.ts';
+import { runCron } from './support/reminders.ts';
 
 /** Every field of the settings form with its value as rendered, repeated names (checkboxes) joined by newlines. */
 function formFields(html: string): Record<string, string> {
@@ -104,6 +105,30 @@ describe('the settings page', () => {
     const status = await browse('/settings/status', cookie);
     expect(status.status).toBe(200);
     expect(JSON.parse(status.text)).toEqual({ recomputing: api.json.recompute.running });
+  });
+
+  it('says reminders are being recomputed until the cron has finished the pass, then that they are up to date', async () => {
+    const { org, member } = await teamWithManager();
+    const cookie = await signIn(org.token);
+    await runCron(new Date().toISOString());
+    const state = async () => {
+      const page = await browse('/settings', cookie);
+      const status = JSON.parse((await browse('/settings/status', cookie)).text);
+      return { page: /<p[^>]*data-testid="recompute-status"[^>]*>[\s\S]*?<\/p>/.exec(page.text)![0], status };
+    };
+    expect((await state()).status).toEqual({ recomputing: false });
+    // A person's new zone moves their due times: the org's full pass is due again.
+    await call('PATCH', '/api/me', { token: member.token, body: { timeZone: 'Asia/Tokyo' } });
+    const running = await state();
+    expect(running.status).toEqual({ recomputing: true });
+    expect(running.page).toContain('data-state="running"');
+    expect(running.page).toContain('data-recompute-status="/settings/status"');
+    expect(running.page).toContain('Recomputing reminders with these settings');
+    await runCron(new Date().toISOString());
+    const done = await state();
+    expect(done.status).toEqual({ recomputing: false });
+    expect(done.page).toContain('data-state="done"');
+    expect(done.page).toContain('Reminders are up to date with these settings.');
   });
 
   it('keeps what was typed and shows each message by its field', async () => {

@@ -5,84 +5,86 @@ import { formatDay } from './format.ts';
 type Person = Summary['people'][number];
 
 /** A number cell an end-to-end test can read: `data-field` names the summary field, `data-value` holds it. */
-function Num(props: { field: keyof Person; value: number }) {
+function Num(props: { field: keyof Person; value: number; label: string }) {
   return (
-    <td class="num" data-field={props.field} data-value={props.value}>
+    <td class="num" data-field={props.field} data-value={props.value} data-label={props.label}>
       {props.value}
     </td>
   );
 }
 
-/** The team table: one row per person, every number straight from the summary. */
+/**
+ * The team table: one row per person, every number straight from the summary. Narrow screens
+ * stack each row into labelled lines (`table.stack`) rather than hiding columns in a scroller.
+ */
 export function PeopleTable(props: { people: Person[]; timeZone: string; query: string }) {
   if (props.people.length === 0) return <p class="muted">Nobody to show for this filter.</p>;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section class="table-wrap" aria-label="People table" tabIndex={0}>
-      <table data-testid="people-table">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col" class="num">
-              Interactions
+    <table class="stack" data-testid="people-table">
+      <caption class="visually-hidden">People</caption>
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          <th scope="col" class="num">
+            Interactions
+          </th>
+          <th scope="col" class="num">
+            Tactical
+          </th>
+          <th scope="col" class="num">
+            Strategic
+          </th>
+          <th scope="col">Balance</th>
+          <th scope="col">Overdue reminders</th>
+          <th scope="col">Last activity</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.people.map((p) => (
+          <tr key={p.userId} data-testid="person-row" data-user-id={p.userId}>
+            <th scope="row">
+              <a href={`/people/${p.userId}?${props.query}`} data-field="name">
+                {p.name}
+              </a>
+              {p.former && <span class="muted"> (former)</span>}
             </th>
-            <th scope="col" class="num">
-              Tactical
-            </th>
-            <th scope="col" class="num">
-              Strategic
-            </th>
-            <th scope="col">Balance</th>
-            <th scope="col">Overdue reminders</th>
-            <th scope="col">Last activity</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.people.map((p) => (
-            <tr key={p.userId} data-testid="person-row" data-user-id={p.userId}>
-              <th scope="row">
-                <a href={`/people/${p.userId}?${props.query}`} data-field="name">
-                  {p.name}
-                </a>
-              </th>
-              <Num field="total" value={p.total} />
-              <Num field="tactical" value={p.tactical} />
-              <Num field="strategic" value={p.strategic} />
-              <td>
-                <BalanceBar tactical={p.tactical} strategic={p.strategic} />
-              </td>
-              <td>
-                <span
-                  data-field="overdueReminders"
-                  data-value={p.overdueReminders}
-                  class={p.overdueReminders > 0 ? 'warn' : undefined}
-                >
-                  {p.overdueReminders}
+            <Num field="total" value={p.total} label="Interactions" />
+            <Num field="tactical" value={p.tactical} label="Tactical" />
+            <Num field="strategic" value={p.strategic} label="Strategic" />
+            <td data-label="Balance">
+              <BalanceBar tactical={p.tactical} strategic={p.strategic} />
+            </td>
+            <td data-label="Overdue">
+              <span
+                data-field="overdueReminders"
+                data-value={p.overdueReminders}
+                class={p.overdueReminders > 0 ? 'warn' : undefined}
+              >
+                {p.overdueReminders}
+              </span>
+              {p.escalatedReminders > 0 ? (
+                <span class="esc">
+                  <span data-field="escalatedReminders" data-value={p.escalatedReminders}>
+                    {p.escalatedReminders}
+                  </span>{' '}
+                  escalated
                 </span>
-                {p.escalatedReminders > 0 ? (
-                  <span class="esc">
-                    <span data-field="escalatedReminders" data-value={p.escalatedReminders}>
-                      {p.escalatedReminders}
-                    </span>{' '}
-                    escalated
-                  </span>
-                ) : (
-                  <span data-field="escalatedReminders" data-value={0} hidden>
-                    0
-                  </span>
-                )}
-              </td>
-              <td data-field="lastActivityAt" data-value={p.lastActivityAt ?? ''}>
-                {p.lastActivityAt ? (
-                  <time dateTime={p.lastActivityAt}>{formatDay(p.lastActivityAt, props.timeZone)}</time>
-                ) : (
-                  <span class="muted">None</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+              ) : (
+                <span data-field="escalatedReminders" data-value={0} hidden>
+                  0
+                </span>
+              )}
+            </td>
+            <td data-field="lastActivityAt" data-value={p.lastActivityAt ?? ''} data-label="Last activity">
+              {p.lastActivityAt ? (
+                <time dateTime={p.lastActivityAt}>{formatDay(p.lastActivityAt, props.timeZone)}</time>
+              ) : (
+                <span class="muted">None</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

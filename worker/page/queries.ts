@@ -93,10 +93,14 @@ export async function findAccount(d: Db, orgId: string, accountId: string) {
   return row ?? null;
 }
 
+/** An author's name as the timelines show it: a deactivated person's stays, marked as former (design §13). */
+const authorLabel = (name: string | null, left: string | null) =>
+  name === null ? null : left ? `${name} (former)` : name;
+
 /** The account's latest interactions as the viewer may see them (others' private ones redacted). */
 export async function accountTimeline(d: Db, orgId: string, accountId: string, viewerId: string) {
   const rows = await d
-    .select({ i: interactions, authorName: users.name })
+    .select({ i: interactions, authorName: users.name, authorLeft: users.deletedAt })
     .from(interactions)
     .leftJoin(users, and(eq(users.id, interactions.userId), eq(users.orgId, interactions.orgId)))
     .where(
@@ -111,7 +115,7 @@ export async function accountTimeline(d: Db, orgId: string, accountId: string, v
     .limit(TIMELINE_LIMIT);
   return rows.map((r) => ({
     ...toInteraction(r.i, viewerId),
-    authorName: r.authorName,
+    authorName: authorLabel(r.authorName, r.authorLeft),
     redacted: r.i.visibility === 'private' && r.i.userId !== viewerId,
   }));
 }
@@ -126,7 +130,12 @@ export async function recentInteractions(
   q: { from: string; to: string; userId?: string | null },
 ) {
   const rows = await d
-    .select({ i: interactions, authorName: users.name, accountName: accounts.name })
+    .select({
+      i: interactions,
+      authorName: users.name,
+      authorLeft: users.deletedAt,
+      accountName: accounts.name,
+    })
     .from(interactions)
     .leftJoin(users, and(eq(users.id, interactions.userId), eq(users.orgId, interactions.orgId)))
     .leftJoin(accounts, and(eq(accounts.id, interactions.accountId), eq(accounts.orgId, interactions.orgId)))
@@ -143,7 +152,7 @@ export async function recentInteractions(
     .limit(RECENT_LIMIT);
   return rows.map((r) => ({
     ...toInteraction(r.i, viewerId),
-    authorName: r.authorName ?? 'Someone',
+    authorName: authorLabel(r.authorName, r.authorLeft) ?? 'Someone',
     accountName: r.accountName,
     redacted: r.i.visibility === 'private' && r.i.userId !== viewerId,
   }));
