@@ -10,6 +10,8 @@ import { formatDay, plural } from './format.ts';
 import { Layout } from './Layout.tsx';
 import { STAKEHOLDER_LABEL } from './labels.ts';
 import { Notice } from './Notice.tsx';
+import { BandChip } from './plan/HealthSection.tsx';
+import { type PlanForms, type PlanPageData, PlanSections } from './plan/PlanSections.tsx';
 import type { ActiveReminder, accountTimeline } from './queries.ts';
 import { TIMELINE_LIMIT } from './queries.ts';
 import { RemindersList } from './RemindersList.tsx';
@@ -59,6 +61,8 @@ export interface AccountPageData {
   contactLimit: number;
   timeline: Awaited<ReturnType<typeof accountTimeline>>;
   reminders: ActiveReminder[];
+  /** The relationship plan's sections (design §14, §15). */
+  plan: PlanPageData | null;
 }
 
 /** What a failed form posted, shown again with its errors. */
@@ -68,6 +72,8 @@ export interface AccountPageForms {
   done?: string | undefined;
   /** A refusal that belongs to no form field (for instance, a delete that was not allowed). */
   error?: string;
+  /** A plan form that failed. */
+  plan?: PlanForms;
 }
 
 /** `/accounts/:id`: the profile (editable by those allowed), contacts, open reminders and the timeline. */
@@ -120,7 +126,13 @@ export function AccountView(props: {
         </dd>
         <dt>Health</dt>
         <dd data-field="health">
-          <HealthChip score={data.score} />
+          {data.plan?.view.health ? (
+            <a href="#health-heading" class="plain-link">
+              <BandChip band={data.plan.view.health.band} score={data.plan.view.health.score} />
+            </a>
+          ) : (
+            <HealthChip score={data.score} />
+          )}
         </dd>
         <dt>Cadence</dt>
         <dd data-field="cadenceDays" data-value={a.cadenceDays ?? ''}>
@@ -169,6 +181,7 @@ export function AccountView(props: {
         limit={data.contactLimit}
       />
       <ZoneList />
+      {data.plan && <PlanSections data={data.plan} forms={forms.plan ?? {}} csrf={viewer.csrf} />}
       <section aria-labelledby="reminders-heading">
         <h2 id="reminders-heading">Open reminders</h2>
         <RemindersList

@@ -1,3 +1,5 @@
+import { PLAN_DONE } from './plan/done.ts';
+
 // What the last change did, shown once after the redirect that followed it. Only known codes
 // are shown, so a crafted link cannot put arbitrary words on the page.
 
@@ -14,6 +16,7 @@ const DONE: Record<string, string> = {
   'settings-saved': 'Settings saved.',
   'profile-saved': 'Your profile is saved.',
   'token-revoked': 'Revoked. That device or token is signed out.',
+  ...PLAN_DONE,
 };
 
 export function Notice(props: { done: string | undefined }) {

@@ -6,6 +6,8 @@ import { Layout } from './Layout.tsx';
 import { PeopleTable } from './PeopleTable.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
 import { type Period, periodQuery } from './period.ts';
+import { PlansPanelView } from './plan/PlansPanel.tsx';
+import type { PlansPanel } from './plan/summary-queries.ts';
 import type { RecentInteraction } from './queries.ts';
 import type { Viewer } from './session.tsx';
 import { WeeklyChart } from './WeeklyChart.tsx';
@@ -26,6 +28,7 @@ export function TeamView(props: {
   summary: Summary;
   people: { id: string; name: string }[];
   recent: RecentInteraction[];
+  plans?: PlansPanel;
 }) {
   const { viewer, period, summary } = props;
   const who = period.userId
@@ -44,6 +47,7 @@ export function TeamView(props: {
           query={periodQuery(period, { userId: null })}
         />
       </section>
+      {props.plans && <PlansPanelView panel={props.plans} />}
       <section aria-labelledby="weekly-heading">
         <h2 id="weekly-heading">Tactical and strategic, week by week</h2>
         <WeeklyChart

@@ -1,4 +1,5 @@
 import { contentHash } from './content-hash.ts';
+import { PLAN_CSS } from './plan/styles.ts';
 
 // Served as /page.css with a content hash in the URL, so the CSP can forbid inline styles.
 
@@ -119,7 +120,7 @@ table.stack td[data-label]::before{content:attr(data-label);flex:0 0 7rem;color:
 }
 @media (max-width:40rem){body{font-size:14px}.site-header,main,.site-footer{padding:.6rem}.filters{gap:.5rem}h1{font-size:1.3rem}}
 @media (min-width:100rem){.site-header,main,.site-footer{max-width:96rem}}
-`;
+${PLAN_CSS}`;
 
 export const PAGE_CSS_VERSION = contentHash(PAGE_CSS);
 export const PAGE_CSS_HREF = `/page.css?v=${PAGE_CSS_VERSION}`;

@@ -6,6 +6,7 @@ import { accountPages } from './page/accounts.tsx';
 import { pageAssets } from './page/assets.ts';
 import { joinPages } from './page/join.tsx';
 import { mePages } from './page/me.tsx';
+import { planPages } from './page/plan.tsx';
 import { settingsPages } from './page/settings.tsx';
 import { setupPages } from './page/setup.tsx';
 import { summaryPages } from './page/summary.tsx';
@@ -36,4 +37,5 @@ export const page = new Hono<AppEnv>()
   .route('/', teamPages)
   .route('/', settingsPages)
   .route('/', mePages)
-  .route('/', joinPages);
+  .route('/', joinPages)
+  .route('/', planPages);

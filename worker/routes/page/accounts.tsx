@@ -25,6 +25,7 @@ import { directoryPage, parseDirectoryQuery } from '../../page/directory.ts';
 import type { FieldErrors } from '../../page/Fields.tsx';
 import { page as render } from '../../page/html.ts';
 import { Layout } from '../../page/Layout.tsx';
+import { planPageData } from '../../page/plan/load.ts';
 import {
   accountContacts,
   accountTimeline,
@@ -35,6 +36,7 @@ import {
   teamPeople,
 } from '../../page/queries.ts';
 import { formOf, pageViewer, type Viewer } from '../../page/session.tsx';
+import { accountPlan } from '../../plans/view.ts';
 import { contactPages } from './contacts.tsx';
 import { expiredPage, idParam, notFoundPage, seeOther, write } from './shared.tsx';
 
@@ -46,12 +48,13 @@ async function loadAccountPage(c: C, viewer: Viewer, id: string): Promise<Accoun
   if (!found) return null;
   const now = new Date();
   const account = toAccount(found.account);
-  const [timeline, reminders, cadence, people, contacts] = await Promise.all([
+  const [timeline, reminders, cadence, people, contacts, planView] = await Promise.all([
     accountTimeline(d, viewer.orgId, account.id, viewer.userId),
     activeReminders(d, viewer.orgId, viewer.userId, { accountId: account.id }, now),
     cadenceDefaults(d, viewer.orgId),
     teamPeople(d, viewer.orgId),
     accountContacts(d, viewer.orgId, account.id),
+    accountPlan(d, viewer.orgId, account.id, now),
   ]);
   const cadenceDays = account.cadenceDays ?? cadence[account.tier];
   const last = found.account.lastInteractionAt;
@@ -66,10 +69,11 @@ async function loadAccountPage(c: C, viewer: Viewer, id: string): Promise<Accoun
     contactLimit: CONTACT_LIMIT,
     timeline,
     reminders,
+    plan: planView && planPageData(planView, viewer, account, people, contacts, c.req.query(), now),
   };
 }
 
-async function showAccount(
+export async function showAccount(
   c: C,
   viewer: Viewer,
   id: string,

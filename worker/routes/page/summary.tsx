@@ -5,6 +5,7 @@ import { peopleCsv, weeksCsv } from '../../page/csv.ts';
 import { page as render } from '../../page/html.ts';
 import { PersonView } from '../../page/PersonView.tsx';
 import { parsePeriod } from '../../page/period.ts';
+import { plansPanel } from '../../page/plan/summary-queries.ts';
 import { activeReminders, findPerson, recentInteractions, teamPeople } from '../../page/queries.ts';
 import { MANAGERS, pageViewer } from '../../page/session.tsx';
 import { TeamView } from '../../page/TeamView.tsx';
@@ -30,7 +31,7 @@ export const summaryPages = new Hono<AppEnv>()
       period.userId = null;
       period.error = 'That person is not in your team; showing everyone.';
     }
-    const [summary, recent] = await Promise.all([
+    const [summary, recent, plans] = await Promise.all([
       computeSummary(
         d,
         viewer.orgId,
@@ -39,10 +40,18 @@ export const summaryPages = new Hono<AppEnv>()
         now,
       ),
       recentInteractions(d, viewer.orgId, viewer.userId, period),
+      plansPanel(d, viewer.orgId, period),
     ]);
     return render(
       c,
-      <TeamView viewer={viewer} period={period} summary={summary} people={people} recent={recent} />,
+      <TeamView
+        viewer={viewer}
+        period={period}
+        summary={summary}
+        people={people}
+        recent={recent}
+        plans={plans}
+      />,
     );
   })
   .get('/people/:id', async (c) => {
