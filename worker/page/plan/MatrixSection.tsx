@@ -135,7 +135,7 @@ export function MatrixSection(props: {
         </thead>
         <tbody>
           {m.areas.map((a, i) => (
-            <tr key={a.area} data-testid="matrix-area" data-area={a.area} data-flag={a.flag ?? ''}>
+            <tr key={a.area} data-testid="matrix-area" data-area={a.area} data-flag={a.flag ?? 'ok'}>
               <th scope="row">
                 {a.area}
                 {props.canManage && <input type="hidden" name={`area.${i}`} value={a.area} />}

@@ -259,8 +259,15 @@ export const KINDS: Record<RecordKind, KindSpec> = {
     label: (r) => (r as AccountPlan['conflicts'][number]).title,
     valuesFrom: conflictValuesFrom,
     valuesOf: (r) => conflictValues(r as AccountPlan['conflicts'][number]),
+    // A new conflict starts open at level 1, whatever was posted.
     parse: (id, accountId, v, existing, today) =>
-      parseConflictForm(id, accountId, v as ReturnType<typeof conflictValuesFrom>, link(existing), today),
+      parseConflictForm(
+        id,
+        accountId,
+        (existing ? v : { ...v, level: '1', state: 'open' }) as ReturnType<typeof conflictValuesFrom>,
+        link(existing),
+        today,
+      ),
     failed: (values, errors) => ({
       conflict: { values: values as ReturnType<typeof conflictValuesFrom>, errors },
     }),
