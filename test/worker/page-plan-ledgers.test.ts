@@ -179,6 +179,7 @@ describe('the plan ledgers on the account page', { timeout: 90_000 }, () => {
     expect(summary.text).toContain(
       `data-testid="escalated-conflict" data-conflict-id="${conflict.id}" data-level="2"`,
     );
+    expect(summary.text).toMatch(/Contoso Logistics · raised [^<]+ · Sam Sales/);
 
     const empty = await post(t.cookie, `${t.base}/conflicts/${conflict.id}/quick`, {
       do: 'resolve',

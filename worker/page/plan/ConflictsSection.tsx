@@ -8,6 +8,7 @@ import { Ladder } from './PlanOverview.tsx';
 import { planUrl } from './urls.ts';
 import { type ConflictView, contactName, type Names, SEVERITY_LABEL, userName } from './words.ts';
 
+const SEVERITY_RANK = { low: 0, medium: 1, high: 2, critical: 3 } as const;
 const CAUSE = { opened: 'opened', sla: 'raised: SLA passed', manual: 'changed by hand' } as const;
 
 /** A conflict's fields; the level and the resolution only on its edit page. */
@@ -266,7 +267,20 @@ export function ConflictsSection(props: {
   adding: { values: ConflictFormValues; errors?: FieldErrors | undefined };
   resolving?: { id: string; values: { resolution: string; lesson: string }; errors: FieldErrors } | undefined;
 }) {
-  const live = props.conflicts.filter((c) => c.deletedAt === null);
+  // Open ones first, the most escalated and severe on top; then resolved ones, latest first.
+  const live = props.conflicts
+    .filter((c) => c.deletedAt === null)
+    .sort((a, b) =>
+      a.state !== b.state
+        ? a.state === 'open'
+          ? -1
+          : 1
+        : a.state === 'open'
+          ? b.level - a.level ||
+            SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+            a.openedOn.localeCompare(b.openedOn)
+          : (b.resolvedOn ?? '').localeCompare(a.resolvedOn ?? ''),
+    );
   const open = live.filter((c) => c.state === 'open');
   return (
     <section aria-labelledby="conflicts-heading">

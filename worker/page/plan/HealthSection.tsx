@@ -35,7 +35,6 @@ export function TrendLine(props: { trend: HealthView['trend'] }) {
         viewBox={`-4 -4 ${W + 8} ${H + 8}`}
         role="img"
         aria-label={`Health from ${formatDay(first.day)} (${first.score}) to ${formatDay(last.day)} (${last.score}); lowest ${low}, highest ${high}.`}
-        preserveAspectRatio="none"
       >
         <rect class="zone-at-risk" x="0" y={y(WATCH_FROM)} width={W} height={H - y(WATCH_FROM)} />
         <rect
@@ -86,7 +85,7 @@ export function HealthSection(props: { health: HealthView }) {
       {moved && <p class="muted small">{moved}</p>}
       <div class="table-wrap">
         <table class="stack" data-testid="health-parts">
-          <caption>What the score is made of</caption>
+          <caption class="visually-hidden">What the score is made of</caption>
           <thead>
             <tr>
               <th scope="col">Part</th>

@@ -11,6 +11,10 @@ const FLAG_LABEL: Record<MatrixFlag, string> = {
   'no-accountable': 'Nobody is accountable (no A)',
   'several-accountable': 'More than one A',
 };
+const FLAG_SHORT: Record<MatrixFlag, string> = {
+  'no-accountable': 'no A',
+  'several-accountable': 'more than one A',
+};
 
 const gridId = (name: string) => `grid-f-${name.replace(/\W/g, '-')}`;
 

@@ -183,7 +183,8 @@ export function PlanOverview(props: {
         <dd data-field="plan-status">{PLAN_STATUS_LABEL[p.status]}</dd>
         <dt>Runs</dt>
         <dd>
-          {formatDay(p.startsOn)} {p.endsOn ? `to ${formatDay(p.endsOn)}` : ', no end date'}
+          {formatDay(p.startsOn)}
+          {p.endsOn ? ` to ${formatDay(p.endsOn)}` : ', no end date'}
         </dd>
         <dt>Next review</dt>
         <dd data-testid="next-review" data-value={props.nextReviewOn ?? ''}>

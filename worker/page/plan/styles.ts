@@ -17,13 +17,13 @@ details.disclosure.compact>summary{font-weight:400;color:var(--link)}
 .health-head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:baseline}
 tr.worst>*{background:var(--panel)}
 .spark{margin:.4rem 0;max-width:22rem}.spark-wide{max-width:34rem}
-.spark svg{display:block;width:100%;height:4rem;overflow:visible}
+.spark svg{display:block;width:100%;height:auto;overflow:visible}
 .spark-line{stroke:var(--tac);stroke-width:2;vector-effect:non-scaling-stroke}
 .spark-dot{fill:var(--tac)}
 .spark-baseline,.spark-target{stroke:var(--muted);stroke-dasharray:4 3;stroke-width:1;vector-effect:non-scaling-stroke}
 .spark-target{stroke:var(--ok)}
 .zone-at-risk{fill:var(--warn);opacity:.12}.zone-watch{fill:var(--watch);opacity:.12}
-.objectives>li{padding:.75rem 0}
+.objectives>li{padding:.75rem 0;max-width:52rem}
 .objective-head{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline}
 .objective-title{margin:0;font-size:1.02rem;overflow-wrap:anywhere}
 .objective-progress{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;margin:.35rem 0}
@@ -37,7 +37,8 @@ svg.progress{width:14rem;max-width:100%;height:.8rem;border-radius:.2rem;flex:no
 .status-on-track,.status-achieved{color:var(--ok)}.status-at-risk{color:var(--watch)}
 .status-off-track{color:var(--warn)}.status-dropped{color:var(--muted)}
 table.matrix{width:auto;min-width:100%}
-table.matrix th,table.matrix td{text-align:center;white-space:nowrap}
+table.matrix th,table.matrix td{text-align:center;white-space:nowrap;vertical-align:middle}
+table.matrix thead th:first-child{text-align:left}
 table.matrix th[scope=row],table.matrix td:last-child{text-align:left;white-space:normal;min-width:8rem}
 table.matrix thead th{color:var(--fg);font-weight:600}
 th.side-theirs{background:var(--panel)}
@@ -57,5 +58,6 @@ table.matrix th,table.matrix td{padding:.35rem .3rem}
 table.matrix th[scope=row]{min-width:6rem}
 .cell-input{width:2.8rem}
 svg.progress{width:100%}
+table.stack td.num[data-label]{text-align:left}
 }
 `;

@@ -87,8 +87,9 @@ export function escalatedQuery(d: Db, orgId: string, ownerId: string | null) {
       level: conflicts.level,
       openedOn: conflicts.openedOn,
       accountId: conflicts.accountId,
-      accountName: accounts.name,
-      ownerName: owner.name,
+      // Aliased: D1 returns rows by column name, and both tables call theirs `name`.
+      accountName: sql<string>`${accounts.name}`.as('account_name'),
+      ownerName: sql<string | null>`${owner.name}`.as('owner_name'),
     })
     .from(conflicts)
     .innerJoin(accounts, and(eq(accounts.id, conflicts.accountId), eq(accounts.orgId, conflicts.orgId)))
