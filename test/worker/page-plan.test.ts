@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../shared/uuid.ts';
 import { call, createOrg } from './helpers.ts';
@@ -96,6 +97,31 @@ describe('the plan on the account page', { timeout: 60_000 }, () => {
     expect(after.text).toContain('data-testid="health"');
     expect(after.text).toContain('data-testid="health-part" data-part="cadence"');
     expect(after.text).toContain('Plan started.');
+  });
+
+  it('takes several people per level of the ladder from its checkboxes', async () => {
+    const t = await setup();
+    const csrf = csrfOf((await browse('/accounts', t.cookie)).text);
+    const body = new URLSearchParams([
+      ...Object.entries({ csrf, ...planFields() }),
+      ['esc1Users', t.member.id],
+      ['esc1Users', t.manager.id],
+      ['esc3Contacts', t.anna],
+    ]);
+    const res = await postForm(`/accounts/${t.accountId}/plan`, body as any, {
+      cookie: t.cookie,
+      origin: ORIGIN,
+    });
+    expect(res.status).toBe(303);
+    const { escalation } = (await planOf(t.org.token, t.accountId)).plan;
+    expect(escalation).toEqual([
+      { level: 1, userIds: [t.member.id, t.manager.id], contactIds: [] },
+      { level: 3, userIds: [], contactIds: [t.anna] },
+    ]);
+    const page = await browse(`/accounts/${t.accountId}`, t.cookie);
+    expect(
+      page.text.match(new RegExp(`name="esc1Users" value="(${t.member.id}|${t.manager.id})" checked`, 'g')),
+    ).toHaveLength(2);
   });
 
   it('keeps what was typed and says by the field what is wrong, saving nothing', async () => {
@@ -268,5 +294,102 @@ describe('the plan on the account page', { timeout: 60_000 }, () => {
     expect(api.conflicts).toHaveLength(1);
     expect(api.conflicts[0].state).toBe('open');
     expect(api.commitments).toEqual([]);
+  });
+});
+
+describe('the plan forms under generated input', { timeout: 120_000 }, () => {
+  const value = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(
+      '',
+      '0',
+      '-1',
+      '1e309',
+      'NaN',
+      '2026-02-30',
+      '2026-03-01',
+      'open',
+      'kept',
+      'A',
+      'ra',
+      'x'.repeat(3000),
+    ),
+    fc.uuid(),
+  );
+  const FIELDS = [
+    'title',
+    'unit',
+    'baseline',
+    'target',
+    'dueOn',
+    'ownerId',
+    'counterpartId',
+    'weight',
+    'state',
+    'objectiveId',
+    'value',
+    'measuredOn',
+    'note',
+    'heldOn',
+    'ourRating',
+    'theirRating',
+    'area',
+    'person',
+    'role',
+    'who',
+    'what',
+    'closedOn',
+    'severity',
+    'openedOn',
+    'level',
+    'resolution',
+    'resolvedOn',
+    'lesson',
+    'status',
+    'startsOn',
+    'vision',
+    'reviewEveryDays',
+    'duration',
+    'esc1Users',
+    'esc2Contacts',
+    'do',
+    'area.0',
+    'cell.0.user:x',
+  ];
+  const fields = fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 10 });
+
+  it('never answers 5xx, for every kind of record, its edits and quick actions', async () => {
+    const t = await setup();
+    await submit(t.cookie, t.accountId, `/accounts/${t.accountId}/plan`, planFields());
+    await submit(t.cookie, t.accountId, `/accounts/${t.accountId}/plan/conflicts`, {
+      title: 'Late shipments',
+      severity: 'high',
+      ownerId: t.member.id,
+      openedOn: day(-1),
+    });
+    const [conflict] = (await planOf(t.org.token, t.accountId)).conflicts;
+    const base = `/accounts/${t.accountId}/plan`;
+    const paths = [
+      base,
+      `${base}/matrix`,
+      ...[
+        'objectives',
+        'measurements',
+        'reviews',
+        'milestones',
+        'responsibilities',
+        'commitments',
+        'conflicts',
+      ].map((k) => `${base}/${k}`),
+      `${base}/conflicts/${conflict.id}`,
+      `${base}/conflicts/${conflict.id}/quick`,
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fields, async (path, body) => {
+        const res = await submit(t.cookie, t.accountId, path, body);
+        expect(res.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -186,8 +186,7 @@ export function MatrixSection(props: {
       {m.flagged.length > 0 && (
         <p class="notice" data-testid="matrix-flags">
           {m.flagged.length === 1 ? 'One area needs' : `${m.flagged.length} areas need`} exactly one
-          accountable person:{' '}
-          {m.flagged.map((f) => `${f.area} (${FLAG_LABEL[f.flag].toLowerCase()})`).join(', ')}.
+          accountable person: {m.flagged.map((f) => `${f.area} (${FLAG_SHORT[f.flag]})`).join(', ')}.
         </p>
       )}
       {m.areas.length === 0 ? (

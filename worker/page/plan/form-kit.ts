@@ -79,7 +79,16 @@ export const text = (v: string) => v.replace(/\r\n/g, '\n');
 export function renameErrors(errors: FieldErrors, names: Record<string, string>): FieldErrors {
   const out: FieldErrors = {};
   for (const [k, v] of Object.entries(errors)) {
-    const to = names[k] ?? k;
+    // `escalation.0.userIds.1` is named by its nearest mapped parent, `escalation.0.userIds`.
+    const parts = k.split('.');
+    let to = k;
+    for (let n = parts.length; n > 0; n--) {
+      const mapped = names[parts.slice(0, n).join('.')];
+      if (mapped) {
+        to = mapped;
+        break;
+      }
+    }
     out[to] ??= v;
   }
   return out;
