@@ -2,6 +2,7 @@
 // workerd with real D1 and prints `BENCH_RESULT {json}` lines, collected here.
 
 import { type BenchProvider, type BenchRow, median, ms, pct, row } from './bench-table.ts';
+import { planRows } from './plan-bench-rows.ts';
 import { runWorkerBench } from './vitest-bench.ts';
 
 export const benchRows: BenchProvider = async ({ root, log }) => {
@@ -78,5 +79,6 @@ export const benchRows: BenchProvider = async ({ root, log }) => {
       ),
     );
   }
+  rows.push(...planRows(metrics));
   return rows;
 };
