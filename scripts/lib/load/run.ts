@@ -1,0 +1,252 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DevServer, freePort, migrateLocal, startDevServer } from '../wrangler-dev.ts';
+import { Device } from './device.ts';
+import {
+  DEFAULT_FAULTS,
+  type FaultKind,
+  type FaultProxy,
+  type FaultRates,
+  startFaultProxy,
+} from './fault-proxy.ts';
+import {
+  acknowledgedBy,
+  isServerError,
+  type Latency,
+  latency,
+  overlaps,
+  type RestartWindow,
+  statusCounts,
+} from './measure.ts';
+import { type LoadOrg, seedLoadOrg, withLocalD1 } from './org.ts';
+import { paceFetch } from './pace.ts';
+import { readServerState, serverViews } from './server-state.ts';
+import {
+  checkAudit,
+  checkModel,
+  checkReplicas,
+  checkRollups,
+  type DeviceFacts,
+  emptyFindings,
+  type Findings,
+} from './verify.ts';
+import { seeded } from './workload.ts';
+
+// The load-and-fault run (`npm run load`, a short one in `npm test`): simulated devices push and
+// pull through the fault proxy into a real `wrangler dev`, which is stopped and started again
+// halfway on the same local D1. Then the faults stop, every device drains its outbox and pulls,
+// and scripts/lib/load/verify.ts checks that nothing was lost or applied twice.
+
+export interface LoadOptions {
+  clients: number;
+  seconds: number;
+  seed?: number;
+  /** People the devices belong to (each device is one person's laptop or browser profile). */
+  people?: number;
+  restart?: boolean;
+  faults?: FaultRates;
+  /** A device's pause between two batches (ms, uniform). */
+  thinkMs?: [number, number];
+  log?: (message: string) => void;
+}
+
+export interface LoadReport {
+  clients: number;
+  people: number;
+  seconds: number;
+  /** Mutations the server acknowledged within the load window (faults and the restart included). */
+  acknowledged: number;
+  mutationsPerSecond: number;
+  /** Successful answers during the load, requests caught in the restart left out. */
+  push: Latency;
+  pull: Latency;
+  faults: Record<FaultKind, number>;
+  requests: number;
+  statuses: Record<string, number>;
+  /** 5xx answers (or an unreachable Worker) overlapping the restart, and any other. */
+  serverErrorsDuringRestart: number;
+  serverErrorsOutsideRestart: number;
+  restartMs: number | null;
+  drainMs: number;
+  loadAverage: number;
+  findings: Findings;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether a run met every invariant: nothing lost, nothing twice, replicas equal, no stray 5xx. */
+export function invariantsHeld(r: LoadReport): boolean {
+  const f = r.findings;
+  return (
+    f.lost === 0 &&
+    f.duplicated === 0 &&
+    f.rejected === 0 &&
+    f.divergedReplicas === 0 &&
+    f.rollupsOff === 0 &&
+    r.serverErrorsOutsideRestart === 0
+  );
+}
+
+/** Each device at an address of its own (2001:db8::/32 is the documentation range). */
+const deviceAddress = (i: number) => `2001:db8:10ad::${(i + 1).toString(16)}`;
+
+export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
+  const log = opts.log ?? (() => {});
+  const seed = opts.seed ?? 1;
+  const people = opts.people ?? Math.max(1, Math.ceil(opts.clients / 2));
+  const [thinkLo, thinkHi] = opts.thinkMs ?? [200, 800];
+  const rng = seeded(seed);
+  const persistTo = mkdtempSync(join(tmpdir(), 'rapport-load-'));
+  const unpace = paceFetch();
+  let server: DevServer | null = null;
+  let proxy: FaultProxy | null = null;
+  try {
+    migrateLocal(persistTo);
+    const org = await seedLoadOrg(persistTo, people, opts.clients);
+    const port = await freePort();
+    server = await startDevServer({ port, persistTo, quiet: true });
+    log(`wrangler dev on ${server.url}; ${opts.clients} devices of ${people} people`);
+    const addresses = new Map(org.devices.map((d, i) => [`Bearer ${d.token}`, deviceAddress(i)]));
+    proxy = await startFaultProxy({
+      upstreamPort: port,
+      rng: seeded(seed ^ 0x5eed),
+      rates: opts.faults ?? DEFAULT_FAULTS,
+      addressOf: (auth) => addresses.get(auth ?? '') ?? deviceAddress(0xfffe),
+    });
+    const url = proxy.url;
+    const devices = await Promise.all(
+      org.devices.map((d, i) =>
+        Device.open(i + 1, org.users[d.user]!, d.token, url, seeded(seed * 1000 + i)),
+      ),
+    );
+
+    // Load: each device writes a batch, syncs when the engine's backoff allows, pauses, again.
+    const started = Date.now();
+    const end = started + opts.seconds * 1000;
+    let restart: RestartWindow | null = null;
+    const restarting = (async () => {
+      if (opts.restart === false) return;
+      await sleep(opts.seconds * 500);
+      const stoppedAt = Date.now();
+      log('stopping the Worker…');
+      await server?.stop();
+      server = await startDevServer({ port, persistTo, quiet: true });
+      restart = { stoppedAt, healthyAt: Date.now() };
+      log(`Worker back after ${((restart.healthyAt - stoppedAt) / 1000).toFixed(1)} s`);
+    })();
+    await Promise.all(
+      devices.map(async (dev) => {
+        while (Date.now() < end) {
+          await dev.write();
+          if (!dev.waiting()) await dev.sync();
+          await sleep(thinkLo + rng() * (thinkHi - thinkLo));
+        }
+      }),
+    );
+    const loadEnded = Date.now();
+    await restarting;
+    const acknowledged = acknowledgedBy(
+      devices.map((d) => d.acked),
+      end,
+    );
+    const loadAverage = loadavg()[0]!;
+    log(`load: ${acknowledged} mutations acknowledged in ${opts.seconds} s`);
+
+    const drainStarted = Date.now();
+    proxy.setFaulty(false);
+    await proxy.settle();
+    await drain(devices);
+    const drainMs = Date.now() - drainStarted;
+    log(`drained in ${(drainMs / 1000).toFixed(1)} s; checking…`);
+
+    const findings = await check(devices, org, server!, persistTo, async () => {
+      await proxy?.close();
+      await server?.stop();
+      server = null;
+    });
+
+    const ex = proxy.exchanges;
+    const window = restart as RestartWindow | null;
+    const bad = ex.filter(isServerError);
+    return {
+      clients: opts.clients,
+      people,
+      seconds: opts.seconds,
+      acknowledged,
+      mutationsPerSecond: acknowledged / opts.seconds,
+      push: latency(ex, '/api/sync/push', loadEnded, window),
+      pull: latency(ex, '/api/sync/pull', loadEnded, window),
+      faults: { ...proxy.faults },
+      requests: ex.length,
+      statuses: statusCounts(ex),
+      serverErrorsDuringRestart: bad.filter((e) => overlaps(e, window)).length,
+      serverErrorsOutsideRestart: bad.filter((e) => !overlaps(e, window)).length,
+      restartMs: window ? window.healthyAt - window.stoppedAt : null,
+      drainMs,
+      loadAverage,
+      findings,
+    };
+  } finally {
+    unpace();
+    await proxy?.close().catch(() => {});
+    await (server as DevServer | null)?.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
+/** With the faults off, every device pushes all it holds; then every device pulls once more. */
+async function drain(devices: Device[]): Promise<void> {
+  await Promise.all(
+    devices.map(async (dev) => {
+      for (const deadline = Date.now() + 120_000; ; ) {
+        const outcome = await dev.sync();
+        if (outcome.ok && (await dev.pending()) === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`device ${dev.index} cannot drain: ${await dev.lastError()}`);
+        if (!outcome.ok) await sleep(1000);
+      }
+    }),
+  );
+  // Sequentially, after every push: each device's last pull sees every other device's writes.
+  for (const dev of devices) {
+    const outcome = await dev.sync();
+    if (!outcome.ok) throw new Error(`device ${dev.index}: final pull failed: ${await dev.lastError()}`);
+  }
+}
+
+/** Reads the server through the API and then (Worker stopped) its local D1, and compares. */
+async function check(
+  devices: Device[],
+  org: LoadOrg,
+  server: DevServer,
+  persistTo: string,
+  stop: () => Promise<void>,
+): Promise<Findings> {
+  const facts: DeviceFacts[] = await Promise.all(
+    devices.map(async (dev) => ({
+      index: dev.index,
+      userId: dev.user.id,
+      clientIds: [...dev.clientIds],
+      enqueued: dev.enqueued,
+      expected: dev.workload.expected,
+      replica: await dev.replica(),
+    })),
+  );
+  const views = await serverViews(
+    server.url,
+    org.users.map((u) => {
+      const i = org.devices.findIndex((d) => org.users[d.user]!.id === u.id);
+      return { userId: u.id, token: org.devices[i]!.token, address: deviceAddress(i) };
+    }),
+  );
+  for (const dev of devices) dev.close();
+  await stop();
+  const state = await withLocalD1(persistTo, (db) => readServerState(db, org.orgId));
+  const findings = emptyFindings();
+  checkAudit(findings, facts, state.audit);
+  checkModel(findings, facts, views);
+  checkReplicas(findings, facts, views);
+  checkRollups(findings, state.rollups, state.recount, state.touches);
+  return findings;
+}
