@@ -68,6 +68,16 @@ export default defineConfig(async () => {
             fileParallelism: false,
           },
         },
+        {
+          // The shortened load-and-fault run (scripts/lib/load): its own `wrangler dev`, restarted.
+          test: {
+            name: 'load',
+            root: root('.'),
+            include: ['test/load/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 600_000,
+          },
+        },
         ...bench,
       ],
     },

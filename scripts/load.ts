@@ -18,7 +18,8 @@ const { values } = parseArgs({
   },
 });
 
-const log = (m: string) => console.error(`[load] ${m}`);
+const t0 = Date.now();
+const log = (m: string) => console.error(`[load +${((Date.now() - t0) / 1000).toFixed(1)} s] ${m}`);
 const report = await runLoad({
   clients: Number(values.clients),
   seconds: Number(values.seconds),

@@ -12,7 +12,8 @@ import type { Rng } from './workload.ts';
 // A hostile network between the simulated devices and the Worker, on 127.0.0.1 only. It stands
 // where Cloudflare's edge would: it sets `cf-connecting-ip` to the device's own address (each
 // device is on its own network, as a team's laptops are), and it misbehaves on purpose, with
-// seeded randomness, counting every fault it injects:
+// seeded randomness (and every fourth request to a kind not seen yet, so that even a short run
+// meets each one), counting every fault it injects:
 //
 // - drop-request: the request never reaches the Worker; the device sees a reset connection.
 // - drop-response: the Worker answers (and has committed), the device never hears it.
@@ -154,8 +155,12 @@ export async function startFaultProxy(opts: {
     for (const go of waiting ?? []) go();
   };
 
+  let faultable = 0;
   const choose = (): FaultKind | null => {
     if (!faulty) return null;
+    // Every fourth request goes to a kind not injected yet, so a short run exercises each one.
+    const missing = FAULT_KINDS.find((k) => faults[k] === 0 && rates[k] > 0);
+    if (++faultable % 4 === 0 && missing) return missing;
     let r = opts.rng();
     for (const k of FAULT_KINDS) {
       if (r < rates[k]) return k;

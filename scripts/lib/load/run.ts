@@ -46,6 +46,8 @@ export interface LoadOptions {
   people?: number;
   restart?: boolean;
   faults?: FaultRates;
+  /** A device stops writing after this many mutations (it keeps syncing): a bound on the run. */
+  maxMutationsPerDevice?: number;
   /** A device's pause between two batches (ms, uniform). */
   thinkMs?: [number, number];
   log?: (message: string) => void;
@@ -55,6 +57,8 @@ export interface LoadReport {
   clients: number;
   people: number;
   seconds: number;
+  /** How long the load ran: `seconds`, or longer when the restart outlasted the second half. */
+  loadSeconds: number;
   /** Mutations the server acknowledged within the load window (faults and the restart included). */
   acknowledged: number;
   mutationsPerSecond: number;
@@ -96,6 +100,9 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   const seed = opts.seed ?? 1;
   const people = opts.people ?? Math.max(1, Math.ceil(opts.clients / 2));
   const [thinkLo, thinkHi] = opts.thinkMs ?? [200, 800];
+  const maxMutations = opts.maxMutationsPerDevice ?? 10_000;
+  if (!(opts.clients >= 1 && opts.clients <= 200 && opts.seconds >= 1 && opts.seconds <= 600))
+    throw new Error('a load run takes 1–200 clients for 1–600 seconds');
   const rng = seeded(seed);
   const persistTo = mkdtempSync(join(tmpdir(), 'rapport-load-'));
   const unpace = paceFetch();
@@ -103,10 +110,13 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
   let proxy: FaultProxy | null = null;
   try {
     migrateLocal(persistTo);
+    log('local D1 migrated');
     const org = await seedLoadOrg(persistTo, people, opts.clients);
-    const port = await freePort();
-    server = await startDevServer({ port, persistTo, quiet: true });
-    log(`wrangler dev on ${server.url}; ${opts.clients} devices of ${people} people`);
+    log('org seeded');
+    const first = await startWorker(persistTo, await freePort());
+    server = first;
+    let port = Number(new URL(first.url).port);
+    log(`wrangler dev on ${first.url}; ${opts.clients} devices of ${people} people`);
     const addresses = new Map(org.devices.map((d, i) => [`Bearer ${d.token}`, deviceAddress(i)]));
     proxy = await startFaultProxy({
       upstreamPort: port,
@@ -122,23 +132,35 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     );
 
     // Load: each device writes a batch, syncs when the engine's backoff allows, pauses, again.
+    // It writes the next batch only once its outbox holds less than one push (100): the load is
+    // what the Worker holds, not an outbox growing without end while the machine thrashes.
+    // If the restart outlasts the second half (a busy machine), the load goes on until a quarter
+    // of the run has passed since the Worker came back, so that it also meets the new Worker.
     const started = Date.now();
-    const end = started + opts.seconds * 1000;
+    let end = started + opts.seconds * 1000;
     let restart: RestartWindow | null = null;
+    let restarted = opts.restart === false;
     const restarting = (async () => {
-      if (opts.restart === false) return;
+      if (restarted) return;
       await sleep(opts.seconds * 500);
       const stoppedAt = Date.now();
       log('stopping the Worker…');
       await server?.stop();
-      server = await startDevServer({ port, persistTo, quiet: true });
+      server = await startWorker(persistTo, port);
+      const newPort = Number(new URL(server.url).port);
+      if (newPort !== port) proxy?.setUpstream(newPort);
+      port = newPort;
       restart = { stoppedAt, healthyAt: Date.now() };
+      end = Math.max(end, restart.healthyAt + opts.seconds * 250);
       log(`Worker back after ${((restart.healthyAt - stoppedAt) / 1000).toFixed(1)} s`);
-    })();
+    })().finally(() => {
+      restarted = true; // a failed restart must not keep the devices going: it is thrown below
+    });
+    restarting.catch(() => {}); // awaited below; until then its failure is not unhandled
     await Promise.all(
       devices.map(async (dev) => {
-        while (Date.now() < end) {
-          await dev.write();
+        while (Date.now() < end || !restarted) {
+          if (dev.enqueued < maxMutations && (await dev.pending()) < 100) await dev.write();
           if (!dev.waiting()) await dev.sync();
           await sleep(thinkLo + rng() * (thinkHi - thinkLo));
         }
@@ -146,12 +168,13 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     );
     const loadEnded = Date.now();
     await restarting;
+    const loadSeconds = (end - started) / 1000;
     const acknowledged = acknowledgedBy(
       devices.map((d) => d.acked),
       end,
     );
     const loadAverage = loadavg()[0]!;
-    log(`load: ${acknowledged} mutations acknowledged in ${opts.seconds} s`);
+    log(`load: ${acknowledged} mutations acknowledged in ${loadSeconds.toFixed(0)} s`);
 
     const drainStarted = Date.now();
     proxy.setFaulty(false);
@@ -160,7 +183,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     const drainMs = Date.now() - drainStarted;
     log(`drained in ${(drainMs / 1000).toFixed(1)} s; checking…`);
 
-    const findings = await check(devices, org, server!, persistTo, async () => {
+    const findings = await check(devices, org, server!, persistTo, log, async () => {
       await proxy?.close();
       await server?.stop();
       server = null;
@@ -174,7 +197,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       people,
       seconds: opts.seconds,
       acknowledged,
-      mutationsPerSecond: acknowledged / opts.seconds,
+      loadSeconds,
+      mutationsPerSecond: acknowledged / loadSeconds,
       push: latency(ex, '/api/sync/push', loadEnded, window),
       pull: latency(ex, '/api/sync/pull', loadEnded, window),
       faults: { ...proxy.faults },
@@ -192,6 +216,22 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     await proxy?.close().catch(() => {});
     await (server as DevServer | null)?.stop();
     rmSync(persistTo, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `wrangler dev` on `port`, or on another free one if something else took that port meanwhile
+ * (other test runs on the machine pick free ports too).
+ */
+async function startWorker(persistTo: string, port: number): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Generous: on a shared 2-core machine under load, workerd can take minutes to come up.
+      return await startDevServer({ port, persistTo, quiet: true, timeoutMs: 300_000 });
+    } catch (err) {
+      if (attempt >= 3 || !/already in use/i.test(String(err))) throw err;
+      port = await freePort();
+    }
   }
 }
 
@@ -221,6 +261,7 @@ async function check(
   org: LoadOrg,
   server: DevServer,
   persistTo: string,
+  log: (message: string) => void,
   stop: () => Promise<void>,
 ): Promise<Findings> {
   const facts: DeviceFacts[] = await Promise.all(
@@ -243,6 +284,7 @@ async function check(
   for (const dev of devices) dev.close();
   await stop();
   const state = await withLocalD1(persistTo, (db) => readServerState(db, org.orgId));
+  log('local D1 read');
   const findings = emptyFindings();
   checkAudit(findings, facts, state.audit);
   checkModel(findings, facts, views);
