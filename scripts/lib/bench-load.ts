@@ -34,7 +34,7 @@ export const benchRows: BenchProvider = async ({ log }) => {
   return [
     figure(
       `${head}: mutations per second held`,
-      `${r.mutationsPerSecond.toFixed(0)}/s (${r.acknowledged} acknowledged; load average ${r.loadAverage.toFixed(1)})`,
+      `${r.mutationsPerSecond.toFixed(0)}/s while the Worker was up, ${r.mutationsPerSecondOverall.toFixed(0)}/s with the restart (${r.acknowledged} acknowledged; load average ${r.loadAverage.toFixed(1)})`,
     ),
     figure(
       `${head}: push latency p50 / p95 / p99`,

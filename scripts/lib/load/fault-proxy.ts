@@ -47,7 +47,18 @@ export interface Exchange {
   doneAt: number;
   /** Which copy this was: the device's own, a duplicate, or a late (reordered) delivery. */
   copy: 'original' | 'duplicate' | 'late';
+  /** The problem title of a 4xx or 5xx answer (`Concurrent push`, `Mutation ids have a gap`…). */
+  title?: string;
 }
+
+const problemTitle = (status: number, body: Buffer): string | undefined => {
+  if (status < 400) return undefined;
+  try {
+    return (JSON.parse(body.toString('utf8')) as { title?: string }).title;
+  } catch {
+    return undefined;
+  }
+};
 
 export interface FaultProxy {
   url: string;
@@ -111,6 +122,7 @@ export async function startFaultProxy(opts: {
             sentAt,
             doneAt: Date.now(),
             copy,
+            title: problemTitle(status, body),
           });
           resolve({ status, headers, body });
         };

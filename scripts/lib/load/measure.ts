@@ -50,11 +50,11 @@ export function latency(exchanges: Exchange[], path: string, until: number, rest
   );
 }
 
-/** Answers counted by status (`unreachable` when the Worker could not be reached). */
+/** Answers counted by status and problem title (`unreachable` when the Worker could not be reached). */
 export function statusCounts(exchanges: Exchange[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of exchanges) {
-    const k = e.status === 0 ? 'unreachable' : String(e.status);
+    const k = e.status === 0 ? 'unreachable' : e.title ? `${e.status} ${e.title}` : String(e.status);
     out[k] = (out[k] ?? 0) + 1;
   }
   return out;
