@@ -9,8 +9,11 @@ import type { Expected } from './workload.ts';
 // - each device's replica: equal, row for row, to the server's view of that device's scope.
 // Plus the derived data: every daily roll-up and account touch equals a recount of the rows.
 
-/** A full pull from cookie 0: the server's view of one person's scope. */
-export type ServerView = Omit<PullResponse, 'cookie' | 'lastMutationId' | 'hasMore'>;
+/**
+ * A full pull from cookie 0: the server's view of one person's scope, in the stores a replica
+ * keeps (the load writes no plans, so their lists are not compared).
+ */
+export type ServerView = Pick<PullResponse, 'accounts' | 'contacts' | 'interactions' | 'reminders'>;
 
 export interface DeviceFacts {
   index: number;
