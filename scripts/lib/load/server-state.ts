@@ -1,3 +1,4 @@
+import { REPLICA_STORES } from '../../../extension/lib/db.ts';
 import type { PullResponse } from '../../../shared/schemas/index.ts';
 import { uuidv7 } from '../../../shared/uuid.ts';
 import type { AuditRow, RollupRow, ServerView, TouchRow } from './verify.ts';
@@ -13,7 +14,7 @@ export async function serverViews(
 ): Promise<Map<string, ServerView>> {
   const out = new Map<string, ServerView>();
   for (const p of people) {
-    const view: ServerView = { accounts: [], contacts: [], interactions: [], reminders: [] };
+    const view = Object.fromEntries(REPLICA_STORES.map((k) => [k, []])) as unknown as ServerView;
     const clientId = uuidv7();
     for (let cookie = 0, more = true; more; ) {
       const res = await fetch(`${url}/api/sync/pull?clientId=${clientId}&cookie=${cookie}`, {
@@ -21,14 +22,13 @@ export async function serverViews(
       });
       if (!res.ok) throw new Error(`pull for ${p.userId}: ${res.status} ${await res.text()}`);
       const page = (await res.json()) as PullResponse;
-      for (const k of ['accounts', 'contacts', 'interactions', 'reminders'] as const)
-        (view[k] as unknown[]).push(...page[k]);
+      for (const k of REPLICA_STORES) (view[k] as unknown[]).push(...page[k]);
       if (page.hasMore && page.cookie === cookie) throw new Error(`pull made no progress past ${cookie}`);
       cookie = page.cookie;
       more = page.hasMore;
     }
     // A row changed twice appears once, at its latest version; keep the last copy of each id.
-    for (const k of ['accounts', 'contacts', 'interactions', 'reminders'] as const)
+    for (const k of REPLICA_STORES)
       (view[k] as { id: string }[]) = [
         ...new Map((view[k] as { id: string }[]).map((r) => [r.id, r])).values(),
       ];

@@ -1,3 +1,4 @@
+import type { REPLICA_STORES } from '../../../extension/lib/db.ts';
 import type { PullResponse } from '../../../shared/schemas/index.ts';
 import type { Replica } from './device.ts';
 import type { Expected } from './workload.ts';
@@ -9,11 +10,8 @@ import type { Expected } from './workload.ts';
 // - each device's replica: equal, row for row, to the server's view of that device's scope.
 // Plus the derived data: every daily roll-up and account touch equals a recount of the rows.
 
-/**
- * A full pull from cookie 0: the server's view of one person's scope, in the stores a replica
- * keeps (the load writes no plans, so their lists are not compared).
- */
-export type ServerView = Pick<PullResponse, 'accounts' | 'contacts' | 'interactions' | 'reminders'>;
+/** A full pull from cookie 0: the server's view of one person's scope, in every store a replica keeps. */
+export type ServerView = Pick<PullResponse, (typeof REPLICA_STORES)[number]>;
 
 export interface DeviceFacts {
   index: number;
@@ -134,8 +132,8 @@ export function checkReplicas(f: Findings, devices: DeviceFacts[], views: Map<st
   for (const dev of devices) {
     const view = views.get(dev.userId)!;
     let diverged = false;
-    for (const store of ['accounts', 'contacts', 'interactions', 'reminders'] as const) {
-      const server = new Map(view[store].map((r) => [r.id, canonical(r)]));
+    for (const store of Object.keys(dev.replica) as (keyof ServerView)[]) {
+      const server = new Map((view[store] as { id: string }[]).map((r) => [r.id, canonical(r)]));
       const local = dev.replica[store];
       if (local.length !== server.size) {
         diverged = true;

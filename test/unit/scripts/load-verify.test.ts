@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REPLICA_STORES } from '../../../extension/lib/db.ts';
 import { acknowledgedBy, latency, overlaps, percentiles } from '../../../scripts/lib/load/measure.ts';
 import {
   checkAudit,
@@ -19,14 +20,16 @@ const device = (over: Partial<DeviceFacts> = {}): DeviceFacts => ({
   clientIds: ['c1'],
   enqueued: 3,
   expected: new Map(),
-  replica: { accounts: [], contacts: [], interactions: [], reminders: [] },
+  replica: emptyView() as DeviceFacts['replica'],
   ...over,
 });
 const audit = (clientId: string, mutationId: number, action = 'interaction.put') => ({
   action,
   detail: JSON.stringify({ clientId, mutationId }),
 });
-const emptyView = (): ServerView => ({ accounts: [], contacts: [], interactions: [], reminders: [] });
+function emptyView(): ServerView {
+  return Object.fromEntries(REPLICA_STORES.map((k) => [k, []])) as unknown as ServerView;
+}
 
 describe('checkAudit', () => {
   it('passes exactly one audit row per written mutation', () => {
