@@ -116,6 +116,8 @@ table.stack tbody tr:last-child{border-bottom:0}
 table.stack th,table.stack td{border:0;padding:.1rem 0}
 table.stack td[data-label]{display:flex;gap:.5rem;align-items:baseline}
 table.stack td[data-label]::before{content:attr(data-label);flex:0 0 7rem;color:var(--muted);font-size:.85rem}
+table.stack td.num{text-align:left}table.stack td[data-label]:empty{display:none}table.stack .balance{white-space:normal;flex-wrap:wrap}
+.chart svg{min-width:0}
 .contact{flex-direction:column;gap:.25rem}
 }
 @media (max-width:40rem){body{font-size:14px}.site-header,main,.site-footer{padding:.6rem}.filters{gap:.5rem}h1{font-size:1.3rem}}
