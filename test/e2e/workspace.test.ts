@@ -27,6 +27,8 @@ const DAY = 86_400_000;
 
 /** Every browser of this test speaks from its own address, as separate people would. */
 async function fromAddress(context: BrowserContext, server: string, ip: string) {
+  // Room for a page load on a machine shared by many test runs.
+  context.setDefaultTimeout(60_000);
   await context.route(`${server}/**`, (route) =>
     route.continue({ headers: { ...route.request().headers(), 'cf-connecting-ip': ip } }),
   );
@@ -35,7 +37,7 @@ async function fromAddress(context: BrowserContext, server: string, ip: string) 
 /** The open keep-in-touch reminder on an account page: its title and due time. */
 async function keepInTouch(page: Page) {
   const row = page.locator('[data-testid="reminder"][data-rule="keep-in-touch"]');
-  await expect.poll(() => row.count()).toBe(1);
+  await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
   return {
     title: (await row.locator('.timeline-title').textContent()) ?? '',
     due: Date.parse((await row.locator('time').getAttribute('datetime')) ?? ''),
@@ -138,13 +140,15 @@ describe('the web workspace, steered from screens only', () => {
     const create = sam.getByTestId('create-account');
     expect(await create.getByLabel('Account name').inputValue()).toBe('Globex');
     await create.getByRole('button', { name: 'Create account' }).click();
-    await expect.poll(() => sam.getByTestId('context-account').textContent()).toContain('Globex');
+    await expect
+      .poll(() => sam.getByTestId('context-account').textContent(), { timeout: 20_000 })
+      .toContain('Globex');
     await sam.locator('body').press('t');
     await sam.getByTestId('log-form').getByLabel('Notes').fill('Pricing questions answered.');
     await sam.getByTestId('log-form').getByLabel('Notes').press('Control+Enter');
     const logged = sam.getByTestId('recent-item');
-    await expect.poll(() => logged.count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => logged.textContent(), { timeout: 30_000 }).not.toContain('pending sync');
+    await expect.poll(() => logged.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => logged.textContent(), { timeout: 60_000 }).not.toContain('pending sync');
 
     // Mona joins too; the admin promotes her to manager on /team.
     const monaBrowser = await launchWithExtension();
@@ -236,7 +240,7 @@ describe('the web workspace, steered from screens only', () => {
     );
     // The Cron Trigger runs every 15 minutes in production; wrangler dev runs it on request.
     await fetch(`${url}/cdn-cgi/local/scheduled`);
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
     expect(await status.textContent()).toContain('up to date');
     expect(await admin.getByLabel('Strategic accounts, every (days)').inputValue()).toBe('21');
     // After the cron, the tier's keep-in-touch reminder follows the new cadence; the
@@ -284,7 +288,7 @@ describe('the web workspace, steered from screens only', () => {
       .selectOption({ label: 'Me (Mona Manager)' });
     await tab.getByTestId('directory-filters').getByRole('button', { name: 'Show' }).click();
     await expect
-      .poll(() => tab.getByTestId('account-row').allTextContents())
+      .poll(() => tab.getByTestId('account-row').allTextContents(), { timeout: 20_000 })
       .toEqual([expect.stringContaining('Globex')]);
-  }, 300_000);
+  }, 480_000);
 });
